@@ -1,0 +1,32 @@
+# Appreciate: `make demo` builds and shows the demo site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: demo serve test lint typecheck bench clean
+
+$(BIN)/appreciate: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/appreciate  ## build the demo shop's site into site/
+	$(BIN)/appreciate build
+	@echo "Open site/index.html, or run 'make serve' for http://127.0.0.1:8000/"
+
+serve: $(BIN)/appreciate  ## preview with live reload
+	$(BIN)/mkdocs serve
+
+test: $(BIN)/appreciate  ## the whole suite, lint and types included
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy generator
+	$(BIN)/pytest -n auto
+
+bench: $(BIN)/appreciate
+	$(BIN)/python benchmarks/build.py
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,42 @@
+"""``appreciate build``: a MkDocs build into a staging folder that replaces the site only on success."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from generator.mkdocs_plugin.plugin import CampaignInputError
+from generator.model.errors import InputError
+from generator.staging import staged_site
+
+
+class BuildFailed(Exception):
+    """The build stopped; the previous site is untouched. ``exit_code`` 2 means bad input."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool = False) -> Path:
+    """Build the site of ``config_file``; return the site folder it replaced."""
+    try:
+        config = load_config(str(config_file), strict=strict)
+    except ConfigurationError as exc:
+        raise BuildFailed(f"{config_file}: {exc}", 2) from None
+    except (OSError, Abort) as exc:
+        raise BuildFailed(f"{config_file}: {exc}", 2) from None
+    target = site_dir or Path(config.site_dir)
+    try:
+        with staged_site(target) as staging:
+            config["site_dir"] = str(staging)
+            build(config)
+    except Abort as exc:
+        cause = exc.__context__
+        if isinstance(cause, CampaignInputError | InputError):
+            raise BuildFailed(f"build stopped; {target} was kept as it was", 2) from None
+        raise BuildFailed(f"{exc}; {target} was kept as it was", 1) from None
+    return target

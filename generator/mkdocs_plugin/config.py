@@ -1,0 +1,18 @@
+"""Options of the ``appreciate`` plugin in ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class AppreciateConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off, e.g. for a plain build of the marketer's pages."""
+
+    campaign = c.Type(str, default="campaigns/campaign.yaml")
+    """The campaign file, relative to ``mkdocs.yml``."""
+
+    today = c.Optional(c.Type(str))
+    """Build as if on this day (YYYY-MM-DD); default: today in the business's time zone,
+    or $APPRECIATE_TODAY."""

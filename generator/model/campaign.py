@@ -1,0 +1,265 @@
+"""The campaign file: the business, its brand, the month's dates, offers, survey, complaints and FAQ."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import EmailStr, Field, HttpUrl, ValidationInfo, field_validator, model_validator
+
+from generator.model.fields import (
+    Colour,
+    Country,
+    Currency,
+    InputModel,
+    Language,
+    Money,
+    Slug,
+    Text,
+    TimeOfDay,
+    TimeZone,
+    between,
+    check_phone,
+    fail,
+)
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekdays(spec: str) -> tuple[int, ...]:
+    """``"mon-fri"`` → (0, 1, 2, 3, 4); ``"sat,sun"`` → (5, 6)."""
+    days: list[int] = []
+    for part in re.split(r"\s*,\s*", spec.strip().lower()):
+        first, _, last = part.partition("-")
+        if first not in WEEKDAYS or (last and last not in WEEKDAYS):
+            raise fail(
+                "weekdays",
+                f"'{spec}' is not a list of weekdays",
+                "write a range or list like 'mon-fri' or 'sat,sun'",
+            )
+        start, stop = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+        if stop < start:
+            raise fail("weekdays", f"'{part}' runs backwards", "write the earlier day first")
+        days.extend(range(start, stop + 1))
+    return tuple(days)
+
+
+class OpeningHours(InputModel):
+    days: str
+    opens: TimeOfDay
+    closes: TimeOfDay
+
+    @field_validator("days")
+    @classmethod
+    def _days(cls, value: str) -> str:
+        _weekdays(value)
+        return value
+
+    @property
+    def weekdays(self) -> tuple[int, ...]:
+        return _weekdays(self.days)
+
+    @model_validator(mode="after")
+    def _closes_after_opening(self) -> OpeningHours:
+        if self.closes <= self.opens:
+            raise fail("order", "must be after 'opens'", "use 24-hour times", field="closes")
+        return self
+
+
+class Business(InputModel):
+    name: Text
+    country: Country
+    phone: str
+    email: EmailStr
+    address: Text
+    opening_hours: Annotated[list[OpeningHours], Field(min_length=1)]
+    currency: Currency
+    time_zone: TimeZone
+    default_language: Language = "en"
+    website: HttpUrl | None = None
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str, info: ValidationInfo) -> str:
+        return check_phone(value, info.data.get("country"))
+
+
+class Brand(InputModel):
+    logo: str | None = None
+    primary: Colour
+    accent: Colour
+
+
+class Dates(InputModel):
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Dates:
+        if self.end <= self.start:
+            raise fail(
+                "order", "must be after the start date", f"the campaign starts {self.start}", field="end"
+            )
+        return self
+
+
+class PersonalCode(InputModel):
+    """A single-use code for each loyal customer."""
+
+    kind: Literal["personal_code"]
+    title: Text
+    description: Text | None = None
+    percent: Annotated[int, between(1, 100, "the percentage off, e.g. 15")] | None = None
+    amount: Money | None = None
+    min_order: Money | None = None
+    expires: date
+
+    @model_validator(mode="after")
+    def _percent_or_amount(self) -> PersonalCode:
+        if (self.percent is None) == (self.amount is None):
+            raise fail(
+                "discount",
+                "give exactly one of 'percent' or 'amount'",
+                "percent: 15 for 15 % off, amount: 50000 for a fixed discount",
+                field="percent",
+            )
+        return self
+
+
+class FreeShipping(InputModel):
+    """Free shipping on orders over a threshold during a window."""
+
+    kind: Literal["free_shipping"]
+    title: Text
+    description: Text | None = None
+    starts: date
+    ends: date
+    threshold: Money | None = None
+
+    @model_validator(mode="after")
+    def _window(self) -> FreeShipping:
+        if self.ends < self.starts:
+            raise fail("order", "must not be before 'starts'", f"the window starts {self.starts}", field="ends")
+        return self
+
+
+class GiftWithNextOrder(InputModel):
+    """A gift packed with the customer's next order."""
+
+    kind: Literal["gift_with_next_order"]
+    title: Text
+    description: Text | None = None
+    item: Text
+    while_stocks_last: bool = True
+    min_order: Money | None = None
+
+
+AnyOffer = PersonalCode | FreeShipping | GiftWithNextOrder
+Offer = Annotated[AnyOffer, Field(discriminator="kind")]
+OFFER_KINDS = ("personal_code", "free_shipping", "gift_with_next_order")
+
+
+class Question(InputModel):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    kind: Literal["nps", "single_choice", "text"]
+    label: Text
+    required: bool = True
+    choices: list[Text] = []
+    max_length: Annotated[int, between(1, 5000, "characters a customer may type")] = 1000
+
+    @model_validator(mode="after")
+    def _choices(self) -> Question:
+        if self.kind == "single_choice" and len(self.choices) < 2:
+            raise fail("choices", "a single_choice question needs at least 2 choices", None, field="choices")
+        if self.kind != "single_choice" and self.choices:
+            raise fail("choices", f"a {self.kind} question has no choices", "remove 'choices'", field="choices")
+        return self
+
+
+class Reward(InputModel):
+    """What every customer who answers the survey gets."""
+
+    title: Text
+    description: Text | None = None
+
+
+class Survey(InputModel):
+    title: Text
+    intro: Text | None = None
+    questions: Annotated[list[Question], Field(min_length=1)]
+    reward: Reward
+    ask_contact: bool = False
+    consent: Text
+
+    @field_validator("questions")
+    @classmethod
+    def _questions(cls, questions: list[Question]) -> list[Question]:
+        ids = [q.id for q in questions]
+        for index, qid in enumerate(ids):
+            if qid in ids[:index]:
+                raise fail("unique", f"question id '{qid}' is used twice", "give each question its own id")
+        if sum(q.kind == "nps" for q in questions) > 1:
+            raise fail("nps", "has more than one nps question", "keep one 0–10 recommendation question")
+        return questions
+
+
+class Complaints(InputModel):
+    response_hours: Annotated[int, between(1, 720, "how many hours until you answer, e.g. 24")]
+    channels: Annotated[list[Literal["form", "phone", "email"]], Field(min_length=1)]
+
+    @field_validator("channels")
+    @classmethod
+    def _unique(cls, channels: list[str]) -> list[str]:
+        if len(set(channels)) != len(channels):
+            raise fail("unique", "lists a channel twice", "name each of form, phone, email once")
+        return channels
+
+
+class FaqEntry(InputModel):
+    question: Text
+    answer: Text
+
+
+class Receiver(InputModel):
+    url: HttpUrl
+
+    @property
+    def base(self) -> str:
+        return str(self.url).rstrip("/")
+
+
+class Campaign(InputModel):
+    """Everything one campaign file declares."""
+
+    id: Slug
+    name: Text
+    tagline: Text | None = None
+    business: Business
+    brand: Brand
+    dates: Dates
+    offers: list[Offer] = []
+    survey: Survey
+    complaints: Complaints
+    faq: list[FaqEntry] = []
+    receiver: Receiver
+    returns_policy: str
+
+    @model_validator(mode="after")
+    def _offers_fit_the_month(self) -> Campaign:
+        for index, offer in enumerate(self.offers):
+            if isinstance(offer, PersonalCode) and offer.expires < self.dates.end:
+                raise fail(
+                    "order",
+                    "expires before the campaign ends",
+                    f"the campaign ends {self.dates.end}; let codes live at least that long",
+                    field=("offers", index, "expires"),
+                )
+            if isinstance(offer, FreeShipping) and offer.ends < self.dates.start:
+                raise fail(
+                    "order",
+                    "ends before the campaign starts",
+                    f"the campaign starts {self.dates.start}",
+                    field=("offers", index, "ends"),
+                )
+        return self

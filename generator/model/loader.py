@@ -1,0 +1,69 @@
+"""Load a campaign and its returns policy, reporting every problem of both files at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.model.campaign import Campaign
+from generator.model.errors import InputError, Loc, Problem
+from generator.model.returns import ReturnsPolicy
+from generator.model.source import YamlDocument, load_yaml
+from generator.model.validation import validate
+
+
+@dataclass(frozen=True)
+class LoadedCampaign:
+    """A validated campaign, its returns policy, and the files they came from."""
+
+    campaign: Campaign
+    returns: ReturnsPolicy
+    source: YamlDocument
+    returns_source: YamlDocument
+
+    def where(self, loc: Loc) -> str:
+        """``file:line`` of a campaign field, for errors found after loading."""
+        return self.source.where(loc)
+
+    def problem(self, loc: Loc, message: str, hint: str | None = None) -> Problem:
+        return self.source.problem(loc, message, hint)
+
+    @property
+    def files(self) -> tuple[Path, Path]:
+        """The input files; a change to any of them calls for a rebuild."""
+        return self.source.path, self.returns_source.path
+
+
+def load_campaign(path: Path) -> LoadedCampaign:
+    """Read and validate ``path`` and the returns policy it names; raise InputError listing all problems."""
+    source = load_yaml(path)
+    problems: list[Problem] = []
+    campaign: Campaign | None = None
+    try:
+        campaign = validate(Campaign, source)
+    except InputError as exc:
+        problems.extend(exc.problems)
+
+    returns_name = source.data.get("returns_policy")
+    returns: ReturnsPolicy | None = None
+    returns_source: YamlDocument | None = None
+    if isinstance(returns_name, str) and returns_name.strip():
+        returns_path = (path.parent / returns_name.strip()).resolve()
+        if not returns_path.is_file():
+            problems.append(
+                source.problem(
+                    ("returns_policy",),
+                    f"file '{returns_name}' not found",
+                    f"the path is relative to {source.display}",
+                )
+            )
+        else:
+            try:
+                returns_source = load_yaml(returns_path)
+                returns = validate(ReturnsPolicy, returns_source)
+            except InputError as exc:
+                problems.extend(exc.problems)
+
+    if problems or campaign is None or returns is None or returns_source is None:
+        raise InputError(problems)
+    return LoadedCampaign(campaign, returns, source, returns_source)

@@ -1,0 +1,160 @@
+"""Pydantic validation errors turned into one-line problems at the YAML line that caused them."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.model.errors import InputError, Loc, Problem, did_you_mean, field_path
+from generator.model.source import YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+_MESSAGES = {
+    "missing": ("is required", None),
+    "int_type": ("must be a whole number", None),
+    "int_parsing": ("must be a whole number", None),
+    "int_from_float": ("must be a whole number", None),
+    "float_parsing": ("must be a number", None),
+    "decimal_parsing": ("must be a number", "write the amount without a currency sign"),
+    "decimal_type": ("must be a number", "write the amount without a currency sign"),
+    "bool_type": ("must be true or false", None),
+    "bool_parsing": ("must be true or false", None),
+    "date_type": ("must be a date like 2026-11-01", "write dates as YYYY-MM-DD"),
+    "date_parsing": ("must be a date like 2026-11-01", "write dates as YYYY-MM-DD"),
+    "date_from_datetime_parsing": ("must be a date like 2026-11-01", "write dates as YYYY-MM-DD"),
+    "date_from_datetime_inexact": ("must be a date without a time", "write dates as YYYY-MM-DD"),
+    "list_type": ("must be a list", "start each item on its own line with '- '"),
+    "model_type": ("must be a group of fields", "indent the fields under this key"),
+    "model_attributes_type": ("must be a group of fields", "indent the fields under this key"),
+    "dict_type": ("must be a group of fields", "indent the fields under this key"),
+    "too_short": ("needs at least {min_length} item(s)", None),
+    "url_parsing": ("must be a web address", "like https://answers.example.com"),
+    "url_scheme": ("must start with http:// or https://", None),
+    "url_type": ("must be a web address", "like https://answers.example.com"),
+    "string_pattern_mismatch": ("must be lowercase letters, digits and _", "start with a letter"),
+}
+
+
+def validate(model: type[M], doc: YamlDocument) -> M:
+    """Validate ``doc`` as ``model``; every problem becomes one line of an InputError."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError(problems(model, doc, exc)) from None
+
+
+def problems(model: type[BaseModel], doc: YamlDocument, exc: ValidationError) -> list[Problem]:
+    found = {_problem(model, doc, error) for error in exc.errors(include_url=False)}
+    # a misspelt key is reported once, as unknown with its suggestion, not also as missing
+    misspelt = {
+        ".".join(filter(None, (p.field.rpartition(".")[0], p.hint.split("'")[1])))
+        for p in found
+        if p.message == "unknown field" and p.hint and p.hint.startswith("did you mean")
+    }
+    kept = [p for p in found if not (p.message == "is required" and p.field in misspelt)]
+    return sorted(kept, key=lambda p: (p.line or 0, p.field))
+
+
+def _problem(model: type[BaseModel], doc: YamlDocument, error: ErrorDetails) -> Problem:
+    kind = error["type"]
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    loc, _ = _resolve(model, error["loc"])
+    extra = ctx.pop("field", None)
+    if extra is not None:  # a model validator naming the field it blames
+        loc = (*loc, *(extra if isinstance(extra, tuple) else (extra,)))
+    hint: str | None = ctx.pop("hint", None)
+    value = error.get("input")
+
+    if kind == "extra_forbidden":
+        _, known = _resolve(model, error["loc"][:-1])
+        name = str(loc[-1])
+        hint = did_you_mean(name, known or ()) or (
+            f"known fields: {', '.join(known)}" if known else None
+        )
+        return Problem(doc.display, doc.line_of(loc, key=True), field_path(loc), "unknown field", hint)
+    if kind == "missing":
+        name = str(loc[-1])
+        parent = field_path(loc[:-1]) or "the top level"
+        return Problem(
+            doc.display, doc.line_of(loc), field_path(loc), "is required", f"add '{name}:' to {parent}"
+        )
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
+        tag = ctx.get("tag")
+        message = f"unknown kind '{tag}'" if tag is not None else "needs a 'kind'"
+        hint = (did_you_mean(str(tag), tags) if tag is not None else None) or "use one of: " + ", ".join(tags)
+        return Problem(doc.display, doc.line_of((*loc, "kind")), field_path((*loc, "kind")), message, hint)
+    if kind == "literal_error":
+        choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+        hint = did_you_mean(str(value), choices) or "use one of: " + ", ".join(choices)
+        return doc.problem(loc, f"'{value}' is not allowed", hint)
+    if kind == "string_type" and isinstance(value, bool):
+        hint = "put it in quotes: YAML reads yes/no/on/off as true/false"
+        return doc.problem(loc, "must be text", hint)
+    if kind == "string_type":
+        return doc.problem(loc, "must be text", hint or "put it in quotes")
+    if kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if "email" in message:
+            return doc.problem(loc, f"'{value}' is not an e-mail address", "like hello@example.com")
+        return doc.problem(loc, message, hint)
+    if kind in _MESSAGES:
+        message, default_hint = _MESSAGES[kind]
+        return doc.problem(loc, message.format(**ctx), hint or default_hint)
+    message = str(error["msg"])
+    return doc.problem(loc, message[:1].lower() + message[1:], hint)
+
+
+def _resolve(model: type[BaseModel], raw: tuple[int | str, ...]) -> tuple[Loc, list[str] | None]:
+    """Drop pydantic's union tags from ``raw``; return the clean loc and the fields known there."""
+    loc: list[str | int] = []
+    current: Any = model
+    for part in raw:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            current = get_args(current)[0] if get_origin(current) is list else None
+            loc.append(part)
+        elif _is_union(current):
+            current = next((m for m in get_args(current) if _tag(m) == part), None)
+            if current is None:
+                loc.append(part)
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part)
+            current = field.annotation if field else None
+            loc.append(part)
+        else:
+            current = None
+            loc.append(part)
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return tuple(loc), list(current.model_fields)
+    return tuple(loc), None
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Annotated and Optional."""
+    while True:
+        if get_origin(tp) is typing.Annotated:
+            tp = get_args(tp)[0]
+        elif _is_union(tp) and type(None) in get_args(tp):
+            rest = [a for a in get_args(tp) if a is not type(None)]
+            tp = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
+        else:
+            return tp
+
+
+def _is_union(tp: Any) -> bool:
+    return get_origin(tp) in (typing.Union, types.UnionType)
+
+
+def _tag(member: Any) -> str | None:
+    if isinstance(member, type) and issubclass(member, BaseModel) and "kind" in member.model_fields:
+        annotation = member.model_fields["kind"].annotation
+        if get_origin(annotation) is Literal:
+            return str(get_args(annotation)[0])
+    return None
