@@ -1,4 +1,4 @@
-"""``appreciate build``: a MkDocs build into a staging folder that replaces the site only on success."""
+"""``appreciate build``: a MkDocs build that replaces the site folder only on success."""
 
 from __future__ import annotations
 

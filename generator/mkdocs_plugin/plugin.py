@@ -14,9 +14,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import nest_paths
 
+from generator.mkdocs_plugin.config import AppreciateConfig
 from generator.model.errors import InputError
 from generator.model.loader import LoadedCampaign, load_campaign
-from generator.mkdocs_plugin.config import AppreciateConfig
+from generator.model.source import display_path
 from generator.pages.brand import brand_css
 from generator.pages.site import GeneratedPage, announcement, render_site
 from generator.pages.status import TODAY_VARIABLE, build_date
@@ -61,7 +62,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
                 problem = self.loaded.problem(
                     ("brand", "logo"),
                     f"file '{campaign.brand.logo}' not found",
-                    f"the path is relative to the docs folder {config.docs_dir}",
+                    f"the path is relative to the docs folder {display_path(Path(config.docs_dir))}",
                 )
                 raise CampaignInputError(str(problem))
             config.theme["logo"] = campaign.brand.logo

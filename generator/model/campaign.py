@@ -1,4 +1,4 @@
-"""The campaign file: the business, its brand, the month's dates, offers, survey, complaints and FAQ."""
+"""The campaign file: business, brand, dates, offers, survey, complaints and FAQ."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pydantic import EmailStr, Field, HttpUrl, ValidationInfo, field_validator, 
 from generator.model.fields import (
     Colour,
     Country,
-    Currency,
     InputModel,
     Language,
     Money,
@@ -20,6 +19,7 @@ from generator.model.fields import (
     TimeOfDay,
     TimeZone,
     between,
+    check_currency,
     check_phone,
     fail,
 )
@@ -74,7 +74,7 @@ class Business(InputModel):
     email: EmailStr
     address: Text
     opening_hours: Annotated[list[OpeningHours], Field(min_length=1)]
-    currency: Currency
+    currency: str
     time_zone: TimeZone
     default_language: Language = "en"
     website: HttpUrl | None = None
@@ -83,6 +83,11 @@ class Business(InputModel):
     @classmethod
     def _phone(cls, value: str, info: ValidationInfo) -> str:
         return check_phone(value, info.data.get("country"))
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str, info: ValidationInfo) -> str:
+        return check_currency(value, info.data.get("country"))
 
 
 class Brand(InputModel):
@@ -99,7 +104,10 @@ class Dates(InputModel):
     def _end_after_start(self) -> Dates:
         if self.end <= self.start:
             raise fail(
-                "order", "must be after the start date", f"the campaign starts {self.start}", field="end"
+                "order",
+                "must be after the start date",
+                f"the campaign starts {self.start}",
+                field="end",
             )
         return self
 
@@ -140,7 +148,12 @@ class FreeShipping(InputModel):
     @model_validator(mode="after")
     def _window(self) -> FreeShipping:
         if self.ends < self.starts:
-            raise fail("order", "must not be before 'starts'", f"the window starts {self.starts}", field="ends")
+            raise fail(
+                "order",
+                "must not be before 'starts'",
+                f"the window starts {self.starts}",
+                field="ends",
+            )
         return self
 
 
@@ -160,6 +173,20 @@ Offer = Annotated[AnyOffer, Field(discriminator="kind")]
 OFFER_KINDS = ("personal_code", "free_shipping", "gift_with_next_order")
 
 
+# form fields the pages add themselves; a question cannot use these names
+RESERVED_FIELDS = (
+    "campaign",
+    "lang",
+    "website",
+    "email",
+    "name",
+    "phone",
+    "consent",
+    "message",
+    "order",
+)
+
+
 class Question(InputModel):
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
     kind: Literal["nps", "single_choice", "text"]
@@ -168,12 +195,31 @@ class Question(InputModel):
     choices: list[Text] = []
     max_length: Annotated[int, between(1, 5000, "characters a customer may type")] = 1000
 
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if value in RESERVED_FIELDS:
+            raise fail(
+                "reserved", f"'{value}' is a name the form uses itself", f"try '{value}_answer'"
+            )
+        return value
+
     @model_validator(mode="after")
     def _choices(self) -> Question:
         if self.kind == "single_choice" and len(self.choices) < 2:
-            raise fail("choices", "a single_choice question needs at least 2 choices", None, field="choices")
+            raise fail(
+                "choices",
+                "a single_choice question needs at least 2 choices",
+                "add another choice",
+                field="choices",
+            )
         if self.kind != "single_choice" and self.choices:
-            raise fail("choices", f"a {self.kind} question has no choices", "remove 'choices'", field="choices")
+            raise fail(
+                "choices",
+                f"a {self.kind} question has no choices",
+                "remove 'choices'",
+                field="choices",
+            )
         return self
 
 
@@ -198,9 +244,16 @@ class Survey(InputModel):
         ids = [q.id for q in questions]
         for index, qid in enumerate(ids):
             if qid in ids[:index]:
-                raise fail("unique", f"question id '{qid}' is used twice", "give each question its own id")
+                raise fail(
+                    "unique",
+                    f"question id '{qid}' is used twice",
+                    "give each question its own id",
+                    field=(index, "id"),
+                )
         if sum(q.kind == "nps" for q in questions) > 1:
-            raise fail("nps", "has more than one nps question", "keep one 0–10 recommendation question")
+            raise fail(
+                "nps", "has more than one nps question", "keep one 0–10 recommendation question"
+            )
         return questions
 
 

@@ -1,4 +1,4 @@
-"""Field types shared by the input models, each failing with a message and a hint a marketer can act on."""
+"""Field types of the input models; each fails with a message and a hint a marketer can act on."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import phonenumbers
 from babel import Locale, UnknownLocaleError
-from babel.numbers import list_currencies
+from babel.numbers import get_territory_currencies, list_currencies
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
@@ -52,7 +52,9 @@ _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
 def _colour(value: str) -> str:
     if not _HEX.fullmatch(value):
-        raise fail("colour", "must be a hex colour like '#6b3e26'", "quote it: YAML reads # as a comment")
+        raise fail(
+            "colour", "must be a hex colour like '#6b3e26'", "quote it: YAML reads # as a comment"
+        )
     if len(value) == 4:
         value = "#" + "".join(c * 2 for c in value[1:])
     return value.lower()
@@ -65,7 +67,9 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 def _slug(value: str) -> str:
     if not _SLUG.fullmatch(value):
-        raise fail("slug", "must be lowercase letters, digits and dashes", "for example 'spring-2027'")
+        raise fail(
+            "slug", "must be lowercase letters, digits and dashes", "for example 'spring-2027'"
+        )
     return value
 
 
@@ -75,11 +79,11 @@ Slug = Annotated[str, AfterValidator(_slug)]
 def _time_of_day(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         # PyYAML reads an unquoted 9:30 as a base-60 number (570)
-        raise fail("time", "must be a time like \"09:30\"", "put the time in quotes")
+        raise fail("time", 'must be a time like "09:30"', "put the time in quotes")
     if isinstance(value, str):
         match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value.strip())
         if not match:
-            raise fail("time", "must be a time like \"09:30\"", "use 24-hour HH:MM")
+            raise fail("time", 'must be a time like "09:30"', "use 24-hour HH:MM")
         return time(int(match[1]), int(match[2]))
     return value
 
@@ -87,18 +91,20 @@ def _time_of_day(value: Any) -> Any:
 TimeOfDay = Annotated[time, BeforeValidator(_time_of_day)]
 
 
-def _currency(value: str) -> str:
+def check_currency(value: str, country: str | None) -> str:
+    """An ISO 4217 code; a wrong one gets the country's own currency as its hint."""
     code = value.upper()
     if code not in list_currencies():
+        local = get_territory_currencies(country) if country else []
+        hint = (
+            f"did you mean '{local[0]}'?" if local else did_you_mean(code, list_currencies())
+        )
         raise fail(
             "currency",
             f"'{value}' is not an ISO 4217 currency code",
-            did_you_mean(code, list_currencies()) or "for example USD, EUR, IDR",
+            hint or "for example USD, EUR, IDR",
         )
     return code
-
-
-Currency = Annotated[str, AfterValidator(_currency)]
 
 
 def _time_zone(value: str) -> str:
@@ -119,7 +125,9 @@ TimeZone = Annotated[str, AfterValidator(_time_zone)]
 def _country(value: str) -> str:
     code = value.upper()
     if not (len(code) == 2 and code.isalpha() and code in Locale("en").territories):
-        raise fail("country", f"'{value}' is not a country code", "use two letters, like ID, ES or US")
+        raise fail(
+            "country", f"'{value}' is not a country code", "use two letters, like ID, ES or US"
+        )
     return code
 
 

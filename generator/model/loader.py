@@ -35,7 +35,10 @@ class LoadedCampaign:
 
 
 def load_campaign(path: Path) -> LoadedCampaign:
-    """Read and validate ``path`` and the returns policy it names; raise InputError listing all problems."""
+    """Read and validate ``path`` and the returns policy it names.
+
+    Raises InputError listing every problem of both files.
+    """
     source = load_yaml(path)
     problems: list[Problem] = []
     campaign: Campaign | None = None

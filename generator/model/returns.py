@@ -12,7 +12,9 @@ from generator.model.fields import InputModel, Text, between
 class ReturnsPolicy(InputModel):
     """How a customer sends something back and gets their money."""
 
-    window_days: Annotated[int, between(1, 365, "days after delivery a customer may return, e.g. 30")]
+    window_days: Annotated[
+        int, between(1, 365, "days after delivery a customer may return, e.g. 30")
+    ]
     item_condition: Text
     refund_method: Literal["original_payment", "store_credit", "exchange"]
     refund_days: Annotated[int, between(1, 90, "days to pay the refund once the item arrives")] = 14

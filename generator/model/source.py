@@ -34,7 +34,7 @@ class YamlDocument:
         return display_path(self.path)
 
     def line_of(self, loc: Loc, *, key: bool = False) -> int:
-        """Line of the value at ``loc`` (of its key with ``key=True``), else of its nearest parent."""
+        """Line of the value at ``loc`` (of its key if ``key``), else of its nearest parent."""
         lines = self.key_lines if key else self.value_lines
         if loc in lines:
             return lines[loc]

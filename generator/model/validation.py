@@ -16,9 +16,9 @@ M = TypeVar("M", bound=BaseModel)
 
 _MESSAGES = {
     "missing": ("is required", None),
-    "int_type": ("must be a whole number", None),
-    "int_parsing": ("must be a whole number", None),
-    "int_from_float": ("must be a whole number", None),
+    "int_type": ("must be a whole number", "write digits only, like 24"),
+    "int_parsing": ("must be a whole number", "write digits only, like 24"),
+    "int_from_float": ("must be a whole number", "write digits only, like 24"),
     "float_parsing": ("must be a number", None),
     "decimal_parsing": ("must be a number", "write the amount without a currency sign"),
     "decimal_type": ("must be a number", "write the amount without a currency sign"),
@@ -76,21 +76,33 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: ErrorDetails) -> 
         hint = did_you_mean(name, known or ()) or (
             f"known fields: {', '.join(known)}" if known else None
         )
-        return Problem(doc.display, doc.line_of(loc, key=True), field_path(loc), "unknown field", hint)
+        return Problem(
+            doc.display, doc.line_of(loc, key=True), field_path(loc), "unknown field", hint
+        )
     if kind == "missing":
         name = str(loc[-1])
         parent = field_path(loc[:-1]) or "the top level"
         return Problem(
-            doc.display, doc.line_of(loc), field_path(loc), "is required", f"add '{name}:' to {parent}"
+            doc.display,
+            doc.line_of(loc),
+            field_path(loc),
+            "is required",
+            f"add '{name}:' to {parent}",
         )
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         tag = ctx.get("tag")
         message = f"unknown kind '{tag}'" if tag is not None else "needs a 'kind'"
-        hint = (did_you_mean(str(tag), tags) if tag is not None else None) or "use one of: " + ", ".join(tags)
-        return Problem(doc.display, doc.line_of((*loc, "kind")), field_path((*loc, "kind")), message, hint)
+        hint = (
+            did_you_mean(str(tag), tags) if tag is not None else None
+        ) or "use one of: " + ", ".join(tags)
+        return Problem(
+            doc.display, doc.line_of((*loc, "kind")), field_path((*loc, "kind")), message, hint
+        )
     if kind == "literal_error":
-        choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+        choices = [
+            c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
+        ]
         hint = did_you_mean(str(value), choices) or "use one of: " + ", ".join(choices)
         return doc.problem(loc, f"'{value}' is not allowed", hint)
     if kind == "string_type" and isinstance(value, bool):

@@ -39,7 +39,11 @@ def contrast(a: str, b: str) -> float:
 
 def text_on(background: str) -> str:
     """Black or white, whichever reads better on ``background``."""
-    return "#000000" if contrast(background, "#000000") >= contrast(background, "#ffffff") else "#ffffff"
+    return (
+        "#000000"
+        if contrast(background, "#000000") >= contrast(background, "#ffffff")
+        else "#ffffff"
+    )
 
 
 def brand_css(brand: Brand) -> str:

@@ -24,63 +24,90 @@ class Answer:
 
 
 def faq_entries(loaded: LoadedCampaign, locale: str) -> list[Answer]:
-    """The marketer's entries first; a derived answer is dropped when they asked the same question."""
+    """The marketer's entries first, then derived answers to questions they did not ask."""
     campaign, returns = loaded.campaign, loaded.returns
     currency = campaign.business.currency
     derived: list[Answer] = []
     for offer in campaign.offers:
         if isinstance(offer, PersonalCode):
             value = f"{offer.percent} %" if offer.percent else money(offer.amount, currency, locale)  # type: ignore[arg-type]
-            condition = f" on orders of {money(offer.min_order, currency, locale)} or more" if offer.min_order else ""
-            derived.append(Answer(
-                "How do I get my personal code?",
-                f"Loyal customers receive a personal, single-use code by e-mail. It gives {value} off"
-                f"{condition} and is valid until {day(offer.expires, locale)}.",
-                derived=True,
-            ))
+            condition = (
+                f" on orders of {money(offer.min_order, currency, locale)} or more"
+                if offer.min_order
+                else ""
+            )
+            derived.append(
+                Answer(
+                    "How do I get my personal code?",
+                    "Loyal customers receive a personal, single-use code by e-mail. "
+                    f"It gives {value} off{condition} and is valid until "
+                    f"{day(offer.expires, locale)}.",
+                    derived=True,
+                )
+            )
         elif isinstance(offer, FreeShipping):
-            condition = f" on orders of {money(offer.threshold, currency, locale)} or more" if offer.threshold else ""
-            derived.append(Answer(
-                "When is delivery free?",
-                f"From {day(offer.starts, locale)} to {day(offer.ends, locale)}{condition}.",
-                derived=True,
-            ))
+            condition = (
+                f" on orders of {money(offer.threshold, currency, locale)} or more"
+                if offer.threshold
+                else ""
+            )
+            derived.append(
+                Answer(
+                    "When is delivery free?",
+                    f"From {day(offer.starts, locale)} to {day(offer.ends, locale)}{condition}.",
+                    derived=True,
+                )
+            )
         elif isinstance(offer, GiftWithNextOrder):
             stock = " while stocks last" if offer.while_stocks_last else ""
-            derived.append(Answer(
-                "What is the gift with my next order?",
-                f"Your next order comes with {offer.item}{stock}.",
-                derived=True,
-            ))
-    derived.append(Answer(
-        "What do I get for answering the survey?",
-        f"Everyone who answers gets {campaign.survey.reward.title[0].lower()}{campaign.survey.reward.title[1:]}.",
-        derived=True,
-    ))
-    derived.append(Answer(
-        "How fast do you answer complaints?",
-        f"We answer every message within {campaign.complaints.response_hours} hours.",
-        derived=True,
-    ))
-    derived.append(Answer(
-        "How long do I have to return something?",
-        f"{returns.window_days} days from delivery. The item must be {returns.item_condition}.",
-        derived=True,
-    ))
-    payer = "We pay" if returns.return_shipping_paid_by == "business" else "You pay"
-    derived.append(Answer("Who pays for return shipping?", f"{payer} for return shipping.", derived=True))
-    derived.append(Answer(
-        "How do I get my money back?",
-        f"We refund you {REFUND_METHODS[returns.refund_method]} within {returns.refund_days} days "
-        "of receiving the item.",
-        derived=True,
-    ))
-    if returns.exceptions:
-        derived.append(Answer(
-            "Can everything be returned?",
-            "No. These cannot be returned: " + " ".join(returns.exceptions),
+            derived.append(
+                Answer(
+                    "What is the gift with my next order?",
+                    f"Your next order comes with {offer.item}{stock}.",
+                    derived=True,
+                )
+            )
+    derived.append(
+        Answer(
+            "What do I get for answering the survey?",
+            f"Everyone who answers gets: {campaign.survey.reward.title}.",
             derived=True,
-        ))
+        )
+    )
+    derived.append(
+        Answer(
+            "How fast do you answer complaints?",
+            f"We answer every message within {campaign.complaints.response_hours} hours.",
+            derived=True,
+        )
+    )
+    derived.append(
+        Answer(
+            "How long do I have to return something?",
+            f"{returns.window_days} days from delivery. The item must be {returns.item_condition}.",
+            derived=True,
+        )
+    )
+    payer = "We pay" if returns.return_shipping_paid_by == "business" else "You pay"
+    derived.append(
+        Answer("Who pays for return shipping?", f"{payer} for return shipping.", derived=True)
+    )
+    derived.append(
+        Answer(
+            "How do I get my money back?",
+            f"We refund you {REFUND_METHODS[returns.refund_method]} "
+            f"within {returns.refund_days} days of receiving the item.",
+            derived=True,
+        )
+    )
+    if returns.exceptions:
+        derived.append(
+            Answer(
+                "Can everything be returned?",
+                "No. These cannot be returned: " + " ".join(returns.exceptions),
+                derived=True,
+            )
+        )
     written = [Answer(entry.question, entry.answer) for entry in campaign.faq]
     asked = {_normal(a.question) for a in written}
     return written + [a for a in derived if _normal(a.question) not in asked]

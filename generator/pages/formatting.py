@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from babel.dates import format_date, format_interval, format_time, get_day_names
 from babel import Locale
+from babel.dates import format_date, format_interval, format_time, get_day_names
 from babel.numbers import format_currency
 
 from generator.model.campaign import OpeningHours
@@ -39,6 +39,8 @@ def opening_hours(hours: list[OpeningHours], locale: str) -> list[tuple[str, str
             label = f"{names[days[0]]} – {names[days[-1]]}"
         else:
             label = ", ".join(names[d] for d in days)
-        times = f"{format_time(entry.opens, 'HH:mm', locale=locale)} – {format_time(entry.closes, 'HH:mm', locale=locale)}"
+        opens = format_time(entry.opens, "HH:mm", locale=locale)
+        closes = format_time(entry.closes, "HH:mm", locale=locale)
+        times = f"{opens} – {closes}"
         rows.append((label, times))
     return rows

@@ -53,7 +53,7 @@ def render_site(loaded: LoadedCampaign, today: date) -> list[GeneratedPage]:
     pages = []
     for path, template, title in PAGES:
         module = _env.get_template(template).make_module({**context, "page_title": title})
-        description = " ".join(str(module.description).split())  # set by each template
+        description = " ".join(str(getattr(module, "description", "")).split())
         markdown = _front_matter(title, description) + str(module)
         pages.append(GeneratedPage(path, title, description, markdown))
     return pages

@@ -25,7 +25,11 @@ def create_project(directory: Path, today: date | None = None) -> list[Path]:
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise ScaffoldError(f"{directory}: exists and is not empty (hint: choose a new folder)")
     start, end = _next_month(today or date.today())
-    values = {"start": start.isoformat(), "end": end.isoformat(), "expires": _next_month(end)[1].isoformat()}
+    values = {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "expires": _next_month(end)[1].isoformat(),
+    }
     created = []
     for source in sorted(PROJECT.rglob("*")):
         if source.is_dir():
