@@ -62,7 +62,7 @@ def build_command(
 ) -> None:
     """Build the site; the previous site is replaced only when the build succeeds."""
     from generator.mkdocs_plugin.build import BuildFailed, build_site
-    from generator.pages.status import TODAY_VARIABLE
+    from generator.pages.bundle import TODAY_VARIABLE
 
     _log_to_stderr(verbose)
     if today:

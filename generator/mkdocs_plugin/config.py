@@ -13,6 +13,12 @@ class AppreciateConfig(Config):
     campaign = c.Type(str, default="campaigns/campaign.yaml")
     """The campaign file, relative to ``mkdocs.yml``."""
 
+    cache = c.Type(bool, default=True)
+    """Keep the rendered pages between builds; they are rendered again when an input changes."""
+
+    cache_dir = c.Type(str, default=".cache/appreciate")
+    """Where the cache lives, relative to ``mkdocs.yml``."""
+
     today = c.Optional(c.Type(str))
     """Build as if on this day (YYYY-MM-DD); default: today in the business's time zone,
     or $APPRECIATE_TODAY."""

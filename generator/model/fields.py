@@ -96,9 +96,7 @@ def check_currency(value: str, country: str | None) -> str:
     code = value.upper()
     if code not in list_currencies():
         local = get_territory_currencies(country) if country else []
-        hint = (
-            f"did you mean '{local[0]}'?" if local else did_you_mean(code, list_currencies())
-        )
+        hint = f"did you mean '{local[0]}'?" if local else did_you_mean(code, list_currencies())
         raise fail(
             "currency",
             f"'{value}' is not an ISO 4217 currency code",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -13,19 +12,9 @@ from generator.model.campaign import AnyOffer, FreeShipping, GiftWithNextOrder, 
 from generator.model.fields import tel_uri
 from generator.model.loader import LoadedCampaign
 from generator.pages import formatting
+from generator.pages.bundle import GeneratedPage
 from generator.pages.faq import REFUND_METHODS, faq_entries, faq_jsonld
 from generator.pages.status import Phase, status_on
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page of the campaign site: where it goes in the docs tree, its title and its Markdown."""
-
-    path: str
-    title: str
-    description: str
-    markdown: str
-
 
 # (path, template, title); the order is the navigation's
 PAGES = (

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import enum
-import os
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
+from typing import TYPE_CHECKING
 
-from generator.model.campaign import Dates
-
-TODAY_VARIABLE = "APPRECIATE_TODAY"
+if TYPE_CHECKING:
+    from generator.model.campaign import Dates
 
 
 class Phase(enum.Enum):
@@ -34,11 +32,3 @@ def status_on(dates: Dates, today: date) -> CampaignStatus:
     if today > dates.end:
         return CampaignStatus(Phase.ENDED, 0, 0)
     return CampaignStatus(Phase.RUNNING, 0, (dates.end - today).days + 1)
-
-
-def build_date(time_zone: str, override: str | None = None) -> date:
-    """The day of the build in the business's time zone, or ``override`` / $APPRECIATE_TODAY."""
-    fixed = override or os.environ.get(TODAY_VARIABLE)
-    if fixed:
-        return date.fromisoformat(fixed)
-    return datetime.now(ZoneInfo(time_zone)).date()

@@ -1,0 +1,139 @@
+"""What a site engine needs from a campaign, rendered once and cached between builds.
+
+This module is imported on every build, so it stays light: loading and rendering (pydantic,
+Babel, phonenumbers...) are imported only when the cache cannot answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import generator
+
+TODAY_VARIABLE = "APPRECIATE_TODAY"
+# code whose change changes the rendered pages
+_RENDERING_CODE = Path(__file__).parent, Path(generator.__file__).parent / "model"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page of the campaign site: its path in the docs tree, title, description and Markdown."""
+
+    path: str
+    title: str
+    description: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class SiteBundle:
+    """A validated campaign rendered for one day."""
+
+    campaign_id: str
+    pages: list[GeneratedPage]
+    brand_css: str
+    announce: str
+    logo: str | None
+    logo_where: str
+    """``file:line`` of ``brand.logo``, for errors the engine finds later."""
+    time_zone: str
+    today: date
+    inputs: list[str]
+    """The input files; a change to any of them calls for a rebuild."""
+
+
+class BuildDateError(ValueError):
+    """The day to build for is not a date."""
+
+
+def build_date(time_zone: str, override: str | None = None) -> date:
+    """The day of the build in the business's time zone, or ``override`` / $APPRECIATE_TODAY."""
+    fixed = override or os.environ.get(TODAY_VARIABLE)
+    if not fixed:
+        return datetime.now(ZoneInfo(time_zone)).date()
+    try:
+        return date.fromisoformat(fixed)
+    except ValueError:
+        source = "plugins.appreciate.today" if override else f"${TODAY_VARIABLE}"
+        raise BuildDateError(
+            f"{source}: '{fixed}' is not a date (hint: write it as YYYY-MM-DD)"
+        ) from None
+
+
+def render_bundle(campaign_file: Path, today_override: str | None = None) -> SiteBundle:
+    """Load, validate and render; raises InputError (file:line problems) or BuildDateError."""
+    from generator.model.loader import load_campaign
+    from generator.pages.brand import brand_css
+    from generator.pages.site import announcement, render_site
+
+    loaded = load_campaign(campaign_file)
+    campaign = loaded.campaign
+    today = build_date(campaign.business.time_zone, today_override)
+    return SiteBundle(
+        campaign_id=campaign.id,
+        pages=render_site(loaded, today),
+        brand_css=brand_css(campaign.brand),
+        announce=announcement(loaded, today),
+        logo=campaign.brand.logo,
+        logo_where=loaded.where(("brand", "logo")),
+        time_zone=campaign.business.time_zone,
+        today=today,
+        inputs=[str(path) for path in loaded.files],
+    )
+
+
+def cached_bundle(
+    campaign_file: Path, cache_dir: Path, today_override: str | None = None
+) -> SiteBundle:
+    """The bundle from ``cache_dir`` when the inputs, the code and the day are unchanged."""
+    entry = (
+        cache_dir / f"{hashlib.sha1(str(campaign_file.resolve()).encode()).hexdigest()[:16]}.json"
+    )
+    try:
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        bundle = _from_json(stored["bundle"])
+        fresh = stored["digest"] == _digest(bundle.inputs) and bundle.today == build_date(
+            bundle.time_zone, today_override
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        fresh = False
+    if fresh:
+        return bundle
+    bundle = render_bundle(campaign_file, today_override)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    staging = entry.with_suffix(f".{os.getpid()}.tmp")
+    record = {"digest": _digest(bundle.inputs), "bundle": _to_json(bundle)}
+    staging.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(staging, entry)
+    return bundle
+
+
+def _digest(inputs: list[str]) -> str:
+    """Hash of the input files' bytes and of the rendering code's file stamps."""
+    digest = hashlib.sha256(generator.__version__.encode())
+    for name in inputs:
+        digest.update(name.encode() + b"\0" + Path(name).read_bytes() + b"\0")
+    for folder in _RENDERING_CODE:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".j2"):
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\0".encode())
+    return digest.hexdigest()
+
+
+def _to_json(bundle: SiteBundle) -> dict[str, object]:
+    data = asdict(bundle)
+    data["today"] = bundle.today.isoformat()
+    return data
+
+
+def _from_json(data: dict[str, object]) -> SiteBundle:
+    pages = [GeneratedPage(**page) for page in data.pop("pages")]  # type: ignore[attr-defined]
+    today = date.fromisoformat(str(data.pop("today")))
+    return SiteBundle(pages=pages, today=today, **data)  # type: ignore[arg-type]
