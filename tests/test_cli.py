@@ -49,8 +49,14 @@ def test_new_scaffolds_a_project_that_builds_as_it_is(tmp_path: Path) -> None:
     result = appreciate("new", "myshop", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     project = tmp_path / "myshop"
-    for name in ("mkdocs.yml", "campaigns/campaign.yaml", "campaigns/returns.yaml",
-                 "overrides/main.html", "content/about.md", ".gitignore"):  # fmt: skip
+    for name in (
+        "mkdocs.yml",
+        "campaigns/campaign.yaml",
+        "campaigns/returns.yaml",
+        "overrides/main.html",
+        "content/about.md",
+        ".gitignore",
+    ):
         assert (project / name).is_file(), name
     assert "/private/" in (project / ".gitignore").read_text()
 

@@ -25,10 +25,15 @@ def test_gh_deploy_to_a_local_bare_repository(site_factory: SiteFactory, tmp_pat
     git("remote", "add", "origin", str(remote), cwd=root)
 
     result = mkdocs(
-        "gh-deploy", "--force", "--no-history", cwd=root,
-        GIT_AUTHOR_NAME="Marketer", GIT_AUTHOR_EMAIL="marketer@shop.example",
-        GIT_COMMITTER_NAME="Marketer", GIT_COMMITTER_EMAIL="marketer@shop.example",
-    )  # fmt: skip
+        "gh-deploy",
+        "--force",
+        "--no-history",
+        cwd=root,
+        GIT_AUTHOR_NAME="Marketer",
+        GIT_AUTHOR_EMAIL="marketer@shop.example",
+        GIT_COMMITTER_NAME="Marketer",
+        GIT_COMMITTER_EMAIL="marketer@shop.example",
+    )
 
     assert result.returncode == 0, result.stderr
     files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split()

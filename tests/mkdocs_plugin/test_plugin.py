@@ -23,8 +23,15 @@ def page(root: Path, path: str) -> HTMLParser:
 def test_generated_pages_are_built_first_in_the_nav(site_factory: SiteFactory) -> None:
     root = site_factory()
     build(root)
-    for path in ("index.html", "offers/index.html", "survey/index.html", "contact/index.html",
-                 "returns/index.html", "faq/index.html", "story/index.html"):  # fmt: skip
+    for path in (
+        "index.html",
+        "offers/index.html",
+        "survey/index.html",
+        "contact/index.html",
+        "returns/index.html",
+        "faq/index.html",
+        "story/index.html",
+    ):
         assert (root / "site" / path).is_file(), path
     nav = [
         a.text(strip=True)
