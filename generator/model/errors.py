@@ -20,10 +20,16 @@ def field_path(loc: Loc) -> str:
     return text
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice most like ``word``, or ``None`` when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A hint naming the closest choice, or ``None`` when nothing is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    match = closest(word, choices)
+    return f"did you mean '{match}'?" if match else None
 
 
 @dataclass(frozen=True)

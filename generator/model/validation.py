@@ -9,7 +9,7 @@ from typing import Any, Literal, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.model.errors import InputError, Loc, Problem, did_you_mean, field_path
+from generator.model.errors import InputError, Loc, Problem, closest, did_you_mean, field_path
 from generator.model.source import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -49,15 +49,27 @@ def validate(model: type[M], doc: YamlDocument) -> M:
 
 
 def problems(model: type[BaseModel], doc: YamlDocument, exc: ValidationError) -> list[Problem]:
-    found = {_problem(model, doc, error) for error in exc.errors(include_url=False)}
-    # a misspelt key is reported once, as unknown with its suggestion, not also as missing
-    misspelt = {
-        ".".join(filter(None, (p.field.rpartition(".")[0], p.hint.split("'")[1])))
-        for p in found
-        if p.message == "unknown field" and p.hint and p.hint.startswith("did you mean")
+    errors = exc.errors(include_url=False)
+    misspelt = _misspelt_fields(model, errors)
+    found = {
+        _problem(model, doc, error)
+        for error in errors
+        # a misspelt key is reported once, as unknown with its suggestion, not also as missing
+        if not (error["type"] == "missing" and _resolve(model, error["loc"])[0] in misspelt)
     }
-    kept = [p for p in found if not (p.message == "is required" and p.field in misspelt)]
-    return sorted(kept, key=lambda p: (p.line or 0, p.field))
+    return sorted(found, key=lambda p: (p.line or 0, p.field))
+
+
+def _misspelt_fields(model: type[BaseModel], errors: list[ErrorDetails]) -> set[Loc]:
+    """Locations of known fields that an unknown key is close to."""
+    close = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            parent, known = _resolve(model, error["loc"][:-1])
+            match = closest(str(error["loc"][-1]), known or [])
+            if match:
+                close.add((*parent, match))
+    return close
 
 
 def _problem(model: type[BaseModel], doc: YamlDocument, error: ErrorDetails) -> Problem:
