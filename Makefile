@@ -13,7 +13,7 @@ $(BIN)/appreciate: pyproject.toml
 	touch $@
 
 demo: $(BIN)/appreciate  ## build the demo shop's site into site/
-	$(BIN)/appreciate build
+	$(BIN)/appreciate build --strict
 	@echo "Open site/index.html, or run 'make serve' for http://127.0.0.1:8000/"
 
 serve: $(BIN)/appreciate  ## preview with live reload

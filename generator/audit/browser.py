@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from generator.audit.extract import SELECTOR
 from generator.audit.findings import Finding, Locator
 from generator.audit.images import ImageLimits
+from generator.audit.serve import serve_site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -50,7 +46,7 @@ def browser_findings(
     base = urlsplit(site_url).path if site_url else "/"
     base = base if base.endswith("/") else base + "/"
     findings: dict[tuple[str, str, str], Finding] = {}
-    with _serve(site_dir, base) as origin, sync_playwright() as playwright:
+    with serve_site(site_dir, base) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         try:
             for width, height, ratio in VIEWPORTS:
@@ -122,29 +118,3 @@ def _img_locator(path: Path, ordinal: int) -> Locator | None:
         if node.tag == "img"
     ]
     return Locator(images[ordinal], "src") if ordinal < len(images) else None
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def _serve(site_dir: Path, base: str) -> Iterator[str]:
-    """Serve ``site_dir`` at ``base`` on a free loopback port; yields ``http://127.0.0.1:port``."""
-
-    class Handler(_QuietHandler):
-        def translate_path(self, path: str) -> str:
-            if path.startswith(base):
-                path = "/" + path[len(base) :]
-            return super().translate_path(path)
-
-    handler = functools.partial(Handler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -44,6 +44,13 @@ def declared_size(width: str | None, height: str | None, style: str | None) -> t
     return sizes["width"], sizes["height"]
 
 
+def shown(width: float, height: float) -> str:
+    """``"320×240"``, or ``"320 px wide"`` when only one side is given."""
+    if width and height:
+        return f"{width:g}×{height:g}"
+    return f"{width:g} px wide" if width else f"{height:g} px high"
+
+
 def _pixels(value: str | None) -> float:
     match = _PX.match(value) if value else None
     return float(match[1]) if match else 0.0

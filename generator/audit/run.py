@@ -22,10 +22,13 @@ def run_check(site_dir: Path, options: AuditOptions, progress: bool = False) -> 
     extra: list[Finding] = []
     if options.external is not None and report.external_urls:
         answers = check_urls(report.external_urls, options.external)
-        for url, (page, locator) in report.external_urls.items():
+        for url, places in report.external_urls.items():
             answer = answer_for(answers, url)
             if not answer.ok:
-                extra.append(Finding("broken-external", page, url, answer.detail, locator=locator))
+                extra.extend(
+                    Finding("broken-external", page, url, answer.detail, locator=locator)
+                    for page, locator in places
+                )
     if options.browser:
         from generator.audit.browser import browser_findings
 
@@ -50,4 +53,8 @@ def _progress_bar(total: int) -> Iterator[Callable[[int], None] | None]:
     from tqdm import tqdm
 
     with tqdm(total=total, unit="page", desc="checking", leave=False) as bar:
-        yield bar.update
+
+        def advance(pages: int) -> None:
+            bar.update(pages)
+
+        yield advance

@@ -40,8 +40,8 @@ class AuditReport:
     site_dir: Path
     pages: list[str]
     findings: list[Finding] = field(default_factory=list)
-    external_urls: dict[str, tuple[str, Locator]] = field(default_factory=dict)
-    """Each distinct external URL with the first page and place it appears (for --external)."""
+    external_urls: dict[str, list[tuple[str, Locator]]] = field(default_factory=dict)
+    """Each distinct external URL with where it appears, once per page (for --external)."""
 
 
 def site_files(site_dir: Path) -> list[str]:
@@ -74,7 +74,7 @@ def audit_site(
         report.findings.extend(scan.findings)
         anchors.extend((scan.page, *anchor) for anchor in scan.anchors)
         for url, locator in scan.external.items():
-            report.external_urls.setdefault(url, (scan.page, locator))
+            report.external_urls.setdefault(url, []).append((scan.page, locator))
 
     checked: dict[tuple[str, str], bool] = {}
     for page, target, fragment, url, locator in anchors:

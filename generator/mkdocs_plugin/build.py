@@ -29,6 +29,8 @@ def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool 
         raise BuildFailed(f"{config_file}: {exc}", 2) from None
     except (OSError, Abort) as exc:
         raise BuildFailed(f"{config_file}: {exc}", 2) from None
+    if "appreciate" in config.plugins:  # the build always ends with the audit
+        config.plugins["appreciate"].config.audit = True
     target = site_dir or Path(config.site_dir)
     try:
         with staged_site(target) as staging:
@@ -38,5 +40,5 @@ def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool 
         cause = exc.__context__
         if isinstance(cause, CampaignInputError | InputError):
             raise BuildFailed(f"build stopped; {target} was kept as it was", 2) from None
-        raise BuildFailed(f"{exc}; {target} was kept as it was", 1) from None
+        raise BuildFailed(f"{str(exc).rstrip('!')}; {target} was kept as it was", 1) from None
     return target

@@ -22,3 +22,14 @@ class AppreciateConfig(Config):
     today = c.Optional(c.Type(str))
     """Build as if on this day (YYYY-MM-DD); default: today in the business's time zone,
     or $APPRECIATE_TODAY."""
+
+    audit = c.Type(bool, default=False)
+    """Audit the built site after every build; findings are warnings, so ``--strict`` fails.
+    ``appreciate build`` always audits."""
+
+    audit_ignore = c.ListOfItems(c.Type(str), default=[])
+    """Rules ``TAG`` or ``TAG:GLOB`` of findings not to report."""
+
+    audit_stretch_tolerance = c.Type(float, default=0.02)
+    audit_max_upscale = c.Type(float, default=2.0)
+    audit_max_image_kb = c.Type(int, default=300)

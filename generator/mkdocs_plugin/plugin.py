@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import nest_paths
 
+from generator.audit.findings import IgnoreRule
 from generator.mkdocs_plugin.config import AppreciateConfig
 from generator.model.errors import InputError
 from generator.model.source import display_path
@@ -19,7 +20,7 @@ from generator.pages.bundle import BuildDateError, SiteBundle, cached_bundle, re
 if TYPE_CHECKING:  # the live-reload server pulls in http.server; builds do not need it
     from mkdocs.livereload import LiveReloadServer
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("appreciate")
 
 THEME_DIR = Path(__file__).parent / "theme"
 MATERIAL_FAVICON = "assets/images/favicon.png"
@@ -35,6 +36,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
     def __init__(self) -> None:
         self.bundle: SiteBundle | None = None
         self.nav_from_files = False
+        self.audit_rules: tuple[IgnoreRule, ...] = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -77,7 +79,16 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             "campaign": bundle.campaign_id,
         }
         self.nav_from_files = config.nav is None
+        self.audit_rules = self._audit_rules()
         return config
+
+    def _audit_rules(self) -> tuple[IgnoreRule, ...]:
+        try:
+            return tuple(IgnoreRule.parse(rule) for rule in self.config.audit_ignore)
+        except ValueError as exc:
+            raise CampaignInputError(
+                f"mkdocs.yml: plugins.appreciate.audit_ignore: {exc}"
+            ) from None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.bundle is None:
@@ -98,6 +109,25 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             ]
             config.nav = [*generated, *nest_paths(sorted(others, key=_index_first))]
         return files
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.bundle is None or not self.config.audit:
+            return
+        from generator.audit.images import ImageLimits
+        from generator.audit.report import summary
+        from generator.audit.site import AuditOptions, audit_site
+
+        limits = ImageLimits(
+            self.config.audit_stretch_tolerance,
+            self.config.audit_max_upscale,
+            self.config.audit_max_image_kb * 1000,
+        )
+        options = AuditOptions(config.site_url, limits, self.audit_rules)
+        report = audit_site(Path(config.site_dir), options)
+        for f in report.findings:
+            log.warning(f"{f.page}:{f.line or '-'}: {f.tag}: {f.target}: {f.message}")
+        log.info(f"audit: {summary(report)}")
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
