@@ -27,6 +27,7 @@ test: $(BIN)/appreciate  ## the whole suite, lint and types included
 
 bench: $(BIN)/appreciate
 	$(BIN)/python benchmarks/build.py
+	cd benchmarks && ../$(BIN)/python audit.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

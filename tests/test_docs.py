@@ -78,3 +78,9 @@ def test_every_kind_is_documented() -> None:
     }
     kinds |= set(get_args(Question.model_fields["kind"].annotation))
     assert kinds - documented("campaign.md") == set()
+
+
+def test_every_audit_tag_is_documented() -> None:
+    from generator.audit.findings import TAGS
+
+    assert set(TAGS) - documented("audit.md") == set()

@@ -63,7 +63,7 @@ def scan_page(page: str, data: bytes, ctx: ScanContext) -> PageScan:
     root = ctx.root
     base = _base_dir(tree, page, root)
     ignored = _ignored(tree)
-    same_page: list[tuple[str, str, Locator]] = []
+    same_page: list[tuple[str, str, Locator, LexborNode]] = []
 
     def report(tag: str, node: LexborNode, target: str, message: str, locator: Locator) -> None:
         skip = ignored.get(node.mem_id) if ignored else None
@@ -93,7 +93,7 @@ def scan_page(page: str, data: bytes, ctx: ScanContext) -> PageScan:
                     report("broken-link", node, value, f"{where} not found", Locator(index, attr))
             elif target.fragment and not asset:
                 if not target.path or target.path == page:
-                    same_page.append((target.fragment, value, Locator(index, attr)))
+                    same_page.append((target.fragment, value, Locator(index, attr), node))
                 elif target.path.endswith((".html", ".htm")):
                     scan.anchors.append((target.path, target.fragment, value, Locator(index, attr)))
         elif kind == "external":
@@ -183,15 +183,14 @@ def scan_page(page: str, data: bytes, ctx: ScanContext) -> PageScan:
                     value,
                     index,
                     "href" if "href" in attrs else "src",
-                    None if tag == "area" else "file",
+                    None if tag in ("area", "iframe") else "file",
                 )
         style = attrs.get("style")
         if style and "url(" in style:
             css(node, style, index, "style")
 
-    for fragment, value, locator in same_page:
+    for fragment, value, locator, node in same_page:
         if fragment not in ids and fragment != "top" and not fragment.startswith(":~:"):
-            node = tree.css(SELECTOR)[locator.index]
             report(
                 "missing-anchor",
                 node,
