@@ -6,8 +6,8 @@
 The site (``benchmarks/material_site.py``) is built once and reused. LinkChecker checks internal
 links only, from the files (``file://``; it is much slower through a local HTTP server); run as
 root it drops to user nobody, so the site is made world-readable first. html-proofer (Debian's
-ruby-html-proofer) reads the files with ``--disable-external``. Peak memory is the largest sum of resident memory over a
-command's whole process tree, sampled every 20 ms.
+ruby-html-proofer) reads the files with ``--disable-external``. Peak memory is the largest sum
+of resident memory over a command's whole process tree, sampled every 20 ms.
 """
 
 from __future__ import annotations
@@ -16,49 +16,17 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
-import psutil
 from material_site import build_material_site
+from measure import measure
 from selectolax.lexbor import LexborHTMLParser
 
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak MB of the process tree, exit code."""
-    start = time.perf_counter()
-    process = psutil.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            try:
-                tree = [process, *process.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-            except psutil.Error:
-                pass
-            time.sleep(0.02)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    code = process.wait()
-    elapsed = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    return elapsed, peak / 1e6, code
-
-
 def lexbor_parse_seconds(site: Path) -> float:
-    """One core parsing every page with lexbor and nothing else: the floor of any parser-based audit."""
+    """One core parsing every page with lexbor, nothing else: the floor of a parser-based audit."""
     pages = [p.read_bytes() for p in site.rglob("*.html")]
     start = time.perf_counter()
     for data in pages:
@@ -82,7 +50,9 @@ def main() -> None:
           f"{os.cpu_count()} CPUs")  # fmt: skip
     print(f"lexbor parse of every page on one core: {lexbor_parse_seconds(site):.2f} s")
 
-    ours = [measure([sys.executable, "-m", "generator", "check", str(site)]) for _ in range(args.runs)]
+    ours = [
+        measure([sys.executable, "-m", "generator", "check", str(site)]) for _ in range(args.runs)
+    ]
     assert all(code == 0 for _, _, code in ours), "the benchmark site should be clean"
     seconds = statistics.median(t for t, _, _ in ours)
     memory = max(m for _, m, _ in ours)

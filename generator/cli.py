@@ -5,12 +5,18 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator import __version__
 from generator.audit.findings import FORMATS
+
+if TYPE_CHECKING:
+    from generator.customers.ledger import CustomerReader
+    from generator.model.loader import LoadedCampaign
 
 # Material 9.8 prints a long MkDocs 2.0 banner on every run unless this is set
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -248,3 +254,137 @@ def check_command(
     else:
         click.echo(text, nl=False)
     sys.exit(1 if report.findings else 0)
+
+
+@main.command("sample-customers")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--rows", type=click.IntRange(1), default=40, show_default=True, help="How many customers."
+)
+@click.option(
+    "--seed", type=int, default=2026, show_default=True, help="The same seed writes the same list."
+)
+@click.option(
+    "--duplicates",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    help="Share of rows repeating an e-mail.",
+)
+def sample_customers_command(path: Path, rows: int, seed: int, duplicates: float) -> None:
+    """Write a synthetic customer list in Shopify's format (needs Faker, in the dev extra)."""
+    from generator.customers.synthetic import write_sample
+
+    write_sample(path, rows, seed, duplicates)
+    click.echo(f"{path}: {rows} synthetic customers", err=True)
+
+
+def _campaign_option(command: Callable[..., None]) -> Callable[..., None]:
+    command = click.option(
+        "--campaign",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The campaign file (default: the one mkdocs.yml's appreciate plugin names).",
+    )(command)
+    command = click.option(
+        "-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
+        default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.",
+    )(command)  # fmt: skip
+    return click.option(
+        "--max-errors", type=click.IntRange(0), default=20, show_default=True,
+        help="List at most this many bad rows (all are counted).",
+    )(command)  # fmt: skip
+
+
+def _load_campaign(campaign: Path | None, config_file: Path) -> LoadedCampaign:
+    """The campaign, from --campaign or from mkdocs.yml; exits 2 with one line per problem."""
+    from generator.model.errors import InputError
+    from generator.model.loader import load_campaign
+
+    if campaign is None:
+        from generator.mkdocs_plugin.build import campaign_of
+
+        try:
+            campaign = campaign_of(config_file)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    try:
+        return load_campaign(campaign)
+    except InputError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+
+
+def _reader(loaded: LoadedCampaign) -> CustomerReader:
+    from generator.customers.csvfile import CustomerListError
+
+    try:
+        reader = loaded.customer_reader()
+    except CustomerListError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    if reader is None:
+        click.echo(
+            f"Error: {loaded.source.display}: no customers section (hint: see docs/customers.md)",
+            err=True,
+        )
+        sys.exit(2)
+    return reader
+
+
+@main.command("customers")
+@_campaign_option
+def customers_command(campaign: Path | None, config_file: Path, max_errors: int) -> None:
+    """Read the customer list: bad rows, duplicates and the size of each tier."""
+    from generator.customers.csvfile import CustomerListError
+    from generator.customers.ledger import summarize
+    from generator.pages.bundle import build_date
+
+    loaded = _load_campaign(campaign, config_file)
+    reader = _reader(loaded)
+    try:
+        summary, _ = summarize(
+            reader, build_date(loaded.campaign.business.time_zone), max_errors=max_errors
+        )
+    except CustomerListError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    for problem in summary.problems:
+        click.echo(str(problem), err=True)
+    if summary.bad_rows > len(summary.problems):
+        click.echo(f"... and {summary.bad_rows - len(summary.problems)} more bad rows", err=True)
+    click.echo(f"{reader.display}: {summary.report()}")
+
+
+@main.command("codes")
+@_campaign_option
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("private/out"),
+    show_default=True, help="Where the mail-merge and shop-import files go (git-ignored).",
+)  # fmt: skip
+@click.option(
+    "--key-file", type=click.Path(dir_okay=False, path_type=Path), default=Path("private/code.key"),
+    show_default=True, help="The secret key, made on first use unless $APPRECIATE_CODE_KEY is set.",
+)  # fmt: skip
+def codes_command(
+    campaign: Path | None, config_file: Path, max_errors: int, out: Path, key_file: Path
+) -> None:
+    """Give each eligible loyal customer a personal single-use code."""
+    from generator.customers.codes import CodeKeyError, issue_codes, load_key
+    from generator.customers.csvfile import CustomerListError
+    from generator.pages.bundle import build_date
+
+    loaded = _load_campaign(campaign, config_file)
+    reader = _reader(loaded)
+    try:
+        key = load_key(key_file, create=True)
+        today = build_date(loaded.campaign.business.time_zone)
+        issued = issue_codes(reader, loaded.campaign, key, out, today, max_errors)
+    except (CodeKeyError, CustomerListError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    for problem in issued.summary.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{reader.display}: {issued.summary.report()}")
+    click.echo(
+        f"{issued.issued} codes issued: {issued.mail_merge} (mail merge), "
+        f"{issued.shop_import} (shop import)"
+    )

@@ -25,6 +25,7 @@ from generator.model.campaign import (
     Reward,
     Survey,
 )
+from generator.model.customers import CustomerList, OptIn, Privacy, TierRule, Wall
 from generator.model.returns import ReturnsPolicy
 from tests.conftest import REPO
 
@@ -40,6 +41,7 @@ def test_every_plugin_option_is_documented() -> None:
 
 def test_every_command_and_flag_is_documented() -> None:
     text = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
+    text += (REPO / "docs" / "customers.md").read_text(encoding="utf-8")
     assert isinstance(main, click.Group)
     for name, command in main.commands.items():
         assert f"`appreciate {name}" in text, name
@@ -68,7 +70,12 @@ def test_every_command_and_flag_is_documented() -> None:
     ],
 )
 def test_every_field_is_documented(model: type[BaseModel]) -> None:
-    assert set(model.model_fields) - documented("campaign.md") == set()
+    assert set(model.model_fields) - documented("campaign.md") - documented("customers.md") == set()
+
+
+@pytest.mark.parametrize("model", [CustomerList, OptIn, TierRule, Wall, Privacy])
+def test_every_customer_field_is_documented(model: type[BaseModel]) -> None:
+    assert set(model.model_fields) - documented("customers.md") == set()
 
 
 def test_every_kind_is_documented() -> None:

@@ -42,3 +42,16 @@ def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool 
             raise BuildFailed(f"build stopped; {target} was kept as it was", 2) from None
         raise BuildFailed(f"{str(exc).rstrip('!')}; {target} was kept as it was", 1) from None
     return target
+
+
+def campaign_of(config_file: Path) -> Path:
+    """The campaign file that ``config_file``'s appreciate plugin names; ValueError if none."""
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError, Abort) as exc:
+        raise ValueError(f"{config_file}: {exc}") from None
+    plugin = config.plugins.get("appreciate")
+    if plugin is None:
+        raise ValueError(f"{config_file}: no appreciate plugin (hint: pass --campaign FILE)")
+    campaign: str = plugin.config.campaign
+    return Path(config.config_file_path).parent / campaign

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import nest_paths
 
 from generator.audit.findings import IgnoreRule
+from generator.customers.csvfile import CustomerListError
 from generator.mkdocs_plugin.config import AppreciateConfig
 from generator.model.errors import InputError
 from generator.model.source import display_path
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # the live-reload server pulls in http.server; builds do not 
 log = get_plugin_logger("appreciate")
 
 THEME_DIR = Path(__file__).parent / "theme"
+CODES_FILE = Path("private/out/shop-import.csv")
 MATERIAL_FAVICON = "assets/images/favicon.png"
 # Markdown extensions the generated pages are written for
 EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
@@ -32,11 +34,17 @@ class CampaignInputError(PluginError):
     """A problem in the campaign files or the plugin's options that the user can fix."""
 
 
+class PrivacyLeak(CampaignInputError):
+    """The built site shows a customer's private data."""
+
+
 class AppreciatePlugin(BasePlugin[AppreciateConfig]):
     def __init__(self) -> None:
         self.bundle: SiteBundle | None = None
         self.nav_from_files = False
         self.audit_rules: tuple[IgnoreRule, ...] = ()
+        self.campaign_file = Path()
+        self.codes_file = Path()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -53,9 +61,13 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
                 self.bundle = cached_bundle(campaign_file, cache_dir, self.config.today)
             else:
                 self.bundle = render_bundle(campaign_file, self.config.today)
-        except (InputError, BuildDateError) as exc:
+        except (InputError, BuildDateError, CustomerListError) as exc:
             raise CampaignInputError(str(exc)) from None
         bundle = self.bundle
+        self.campaign_file = campaign_file
+        self.codes_file = root / CODES_FILE
+        for line in bundle.customer_report:
+            log.info(f"customers: {line}")
 
         # our templates come after the project's overrides/, before Material's own
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -112,8 +124,26 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.bundle is None or not self.config.audit:
+        if self.bundle is None:
             return
+        if self.bundle.customer_report:
+            self._guard(Path(config.site_dir))
+        if self.config.audit:
+            self._audit(config)
+
+    def _guard(self, site_dir: Path) -> None:
+        """Refuse the site if it shows anything private of the customer list."""
+        from generator.customers.guard import guard_site
+
+        leaks = guard_site(self.campaign_file, site_dir, self.codes_file)
+        if leaks:
+            raise PrivacyLeak(
+                "\n".join(f"{leak} from the customer list" for leak in leaks)
+                + "\nthe site is refused (hint: remove the customer's details from the page's "
+                "Markdown in content/, or from the campaign)"
+            )
+
+    def _audit(self, config: MkDocsConfig) -> None:
         from generator.audit.images import ImageLimits
         from generator.audit.report import summary
         from generator.audit.site import AuditOptions, audit_site

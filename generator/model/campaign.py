@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import EmailStr, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
+from generator.model.customers import CustomerList, Privacy, Wall
+from generator.model.errors import did_you_mean
 from generator.model.fields import (
     Colour,
     Country,
@@ -122,6 +124,9 @@ class PersonalCode(InputModel):
     amount: Money | None = None
     min_order: Money | None = None
     expires: date
+    tiers: list[str] | None = None
+    """Loyalty tiers whose customers get a code; all customers when not given."""
+    code_length: Annotated[int, between(8, 12, "characters in each code, e.g. 10")] = 10
 
     @model_validator(mode="after")
     def _percent_or_amount(self) -> PersonalCode:
@@ -297,6 +302,30 @@ class Campaign(InputModel):
     faq: list[FaqEntry] = []
     receiver: Receiver
     returns_policy: str
+    customers: CustomerList | None = None
+    wall: Wall | None = None
+    privacy: Privacy = Privacy()
+
+    @model_validator(mode="after")
+    def _wall_and_tiers_need_the_list(self) -> Campaign:
+        if self.wall is not None and (self.customers is None or self.customers.opt_in is None):
+            raise fail(
+                "wall",
+                "the wall needs customers.opt_in",
+                "say which column tells who agreed to appear on the wall",
+                field="wall",
+            )
+        known = [t.name for t in self.customers.tiers] if self.customers else []
+        for index, offer in enumerate(self.offers):
+            for position, tier in enumerate(getattr(offer, "tiers", None) or []):
+                if tier not in known:
+                    raise fail(
+                        "tier",
+                        f"'{tier}' is not a tier of customers.tiers",
+                        did_you_mean(tier, known) or "define it under customers.tiers",
+                        field=("offers", index, "tiers", position),
+                    )
+        return self
 
     @model_validator(mode="after")
     def _offers_fit_the_month(self) -> Campaign:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.customers.ledger import CustomerReader
 from generator.model.campaign import Campaign
 from generator.model.errors import InputError, Loc, Problem
 from generator.model.returns import ReturnsPolicy
-from generator.model.source import YamlDocument, load_yaml
+from generator.model.source import YamlDocument, display_path, load_yaml
 from generator.model.validation import validate
 
 
@@ -27,6 +28,17 @@ class LoadedCampaign:
 
     def problem(self, loc: Loc, message: str, hint: str | None = None) -> Problem:
         return self.source.problem(loc, message, hint)
+
+    def customer_reader(self) -> CustomerReader | None:
+        """A reader of the customer list the campaign names, if it names one.
+
+        Raises CustomerListError when the file cannot be read.
+        """
+        settings = self.campaign.customers
+        if settings is None:
+            return None
+        path = (self.source.path.parent / settings.file).resolve()
+        return CustomerReader(path, settings, display_path(path))
 
     @property
     def files(self) -> tuple[Path, Path]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,7 +18,9 @@ import generator
 
 TODAY_VARIABLE = "APPRECIATE_TODAY"
 # code whose change changes the rendered pages
-_RENDERING_CODE = Path(__file__).parent, Path(generator.__file__).parent / "model"
+_RENDERING_CODE = tuple(
+    Path(generator.__file__).parent / name for name in ("pages", "model", "customers")
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class SiteBundle:
     today: date
     inputs: list[str]
     """The input files; a change to any of them calls for a rebuild."""
+    customer_report: list[str] = field(default_factory=list)
+    """What reading the customer list found: a summary line and its bad rows."""
 
 
 class BuildDateError(ValueError):
@@ -68,6 +72,7 @@ def build_date(time_zone: str, override: str | None = None) -> date:
 
 def render_bundle(campaign_file: Path, today_override: str | None = None) -> SiteBundle:
     """Load, validate and render; raises InputError (file:line problems) or BuildDateError."""
+    from generator.customers.ledger import summarize
     from generator.model.loader import load_campaign
     from generator.pages.brand import brand_css
     from generator.pages.site import announcement, render_site
@@ -75,16 +80,23 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
     loaded = load_campaign(campaign_file)
     campaign = loaded.campaign
     today = build_date(campaign.business.time_zone, today_override)
+    inputs = [str(path) for path in loaded.files]
+    customers, report = None, []
+    if (reader := loaded.customer_reader()) is not None:
+        customers, _ = summarize(reader, today, campaign.wall)
+        report = [customers.report(), *(str(problem) for problem in customers.problems)]
+        inputs.append(str(reader.csv.path))
     return SiteBundle(
         campaign_id=campaign.id,
-        pages=render_site(loaded, today),
+        pages=render_site(loaded, today, customers),
         brand_css=brand_css(campaign.brand),
         announce=announcement(loaded, today),
         logo=campaign.brand.logo,
         logo_where=loaded.where(("brand", "logo")),
         time_zone=campaign.business.time_zone,
         today=today,
-        inputs=[str(path) for path in loaded.files],
+        inputs=inputs,
+        customer_report=report,
     )
 
 
@@ -115,10 +127,14 @@ def cached_bundle(
 
 
 def _digest(inputs: list[str]) -> str:
-    """Hash of the input files' bytes and of the rendering code's file stamps."""
+    """Hash of the input files (their bytes; size and time for big ones) and the code's stamps."""
     digest = hashlib.sha256(generator.__version__.encode())
     for name in inputs:
-        digest.update(name.encode() + b"\0" + Path(name).read_bytes() + b"\0")
+        stat = Path(name).stat()
+        content = (
+            Path(name).read_bytes() if stat.st_size < 1 << 20 else f"{stat.st_mtime_ns}".encode()
+        )
+        digest.update(f"{name}:{stat.st_size}:".encode() + content + b"\0")
     for folder in _RENDERING_CODE:
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".py", ".j2"):

@@ -8,6 +8,7 @@ from typing import Any
 
 import jinja2
 
+from generator.customers.ledger import CustomerSummary
 from generator.model.campaign import AnyOffer, FreeShipping, GiftWithNextOrder, PersonalCode
 from generator.model.fields import tel_uri
 from generator.model.loader import LoadedCampaign
@@ -25,6 +26,7 @@ PAGES = (
     ("returns.md", "returns.md.j2", "Returns"),
     ("faq.md", "faq.md.j2", "FAQ"),
 )
+WALL_PAGE = ("thank-you.md", "wall.md.j2", "Thank-you wall")
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.pages", "templates"),
@@ -36,11 +38,14 @@ _env = jinja2.Environment(
 )
 
 
-def render_site(loaded: LoadedCampaign, today: date) -> list[GeneratedPage]:
-    """Every generated page, in navigation order."""
-    context = page_context(loaded, today)
+def render_site(
+    loaded: LoadedCampaign, today: date, customers: CustomerSummary | None = None
+) -> list[GeneratedPage]:
+    """Every generated page, in navigation order; the wall when the campaign has one."""
+    context = {**page_context(loaded, today), "customers": customers}
     pages = []
-    for path, template, title in PAGES:
+    wall = (WALL_PAGE,) if loaded.campaign.wall is not None and customers is not None else ()
+    for path, template, title in (*PAGES, *wall):
         module = _env.get_template(template).make_module({**context, "page_title": title})
         description = " ".join(str(getattr(module, "description", "")).split())
         markdown = _front_matter(title, description) + str(module)

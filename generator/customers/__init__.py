@@ -1,0 +1,1 @@
+"""The loyal-customer list: private data read as a stream, never published."""

@@ -1,0 +1,108 @@
+"""The privacy guard: refuse a site that shows anything identifying a customer of the list."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.customers.codes import ALPHABET
+from generator.customers.ledger import Fingerprints, phone_key
+
+TEXT_SUFFIXES = (
+    ".html",
+    ".htm",
+    ".xml",
+    ".json",
+    ".txt",
+    ".js",
+    ".csv",
+    ".ics",
+    ".webmanifest",
+    ".md",
+)
+# bounded, so minified scripts with long runs of non-space characters stay linear
+EMAILS = re.compile(r"[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}")
+PHONES = re.compile(r"\+?\d[\d\s().\-/]{5,18}\d")
+CODES = re.compile(rf"(?<![A-Z0-9])[{ALPHABET}]{{8,12}}(?![A-Z0-9])")
+TAGS = re.compile(r"<[^>]*>")
+WORDS = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Leak:
+    page: str
+    kind: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: shows a customer's {self.kind}"
+
+
+def find_leaks(
+    site_dir: Path,
+    prints: Fingerprints,
+    codes: frozenset[str] = frozenset(),
+    allow_words: frozenset[str] = frozenset(),
+) -> list[Leak]:
+    """Every page (or other text file) of the site that shows a customer's private data.
+
+    A last name counts when written with its first name ("Olivia Smith", "Smith, Olivia"); alone
+    it is too often an ordinary word (Brown, King, Rose) to refuse a build for.
+    """
+    leaks: dict[tuple[str, str], Leak] = {}
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES:
+            continue
+        page = path.relative_to(site_dir).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+
+        for kind in _kinds_shown(text, prints, codes, allow_words):
+            leaks.setdefault((page, kind), Leak(page, kind))
+    return sorted(leaks.values(), key=lambda found: (found.page, found.kind))
+
+
+def _kinds_shown(
+    text: str, prints: Fingerprints, codes: frozenset[str], allow_words: frozenset[str]
+) -> Iterator[str]:
+    if any(m.lower() in prints.emails for m in EMAILS.findall(text)):
+        yield "e-mail address"
+    if any(phone_key(m) in prints.phones for m in PHONES.findall(text) if phone_key(m)):
+        yield "phone number"
+    if codes and any(m in codes for m in CODES.findall(text)):
+        yield "personal code"
+    if prints.full_names:
+        words = [w.lower() for w in WORDS.findall(TAGS.sub(" ", text))]
+        for first, second in itertools.pairwise(words):
+            if first in allow_words or second in allow_words:
+                continue
+            if f"{first} {second}" in prints.full_names or f"{second} {first}" in prints.full_names:
+                yield "full name"
+                return
+
+
+def issued_codes(shop_import: Path) -> frozenset[str]:
+    """The codes written by ``appreciate codes``; none when it has not run."""
+    try:
+        with shop_import.open(encoding="utf-8", newline="") as handle:
+            return frozenset(row["code"] for row in csv.DictReader(handle) if row.get("code"))
+    except (OSError, KeyError):
+        return frozenset()
+
+
+def guard_site(campaign_file: Path, site_dir: Path, codes_file: Path) -> list[Leak]:
+    """Read the campaign's customer list and look for any of it in the built site."""
+    from generator.customers.ledger import summarize
+    from generator.model.loader import load_campaign
+
+    loaded = load_campaign(campaign_file)
+    reader = loaded.customer_reader()
+    if reader is None:
+        return []
+    prints = Fingerprints()
+    summarize(reader, date.today(), fingerprints=prints)
+    allow = frozenset(word.lower() for word in loaded.campaign.privacy.allow_words)
+    return find_leaks(site_dir, prints, issued_codes(codes_file), allow)

@@ -1,0 +1,339 @@
+"""Streaming the customer list: valid rows, bad rows, merged duplicates, tiers and the wall.
+
+Memory stays flat in the number of rows: a distinct customer costs one dict entry (the hash of
+the e-mail → one packed integer of orders, spend, first year and opt-in), whatever the row holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import NamedTuple
+
+from generator.customers.columns import ColumnError, Columns, resolve_columns
+from generator.customers.csvfile import CsvFile, CustomerListError, UnreadableFile
+from generator.customers.tiers import TierTable
+from generator.model.customers import CustomerList, Wall
+
+# a syntactic check written by hand: a million rows cannot afford email-validator's full parse
+EMAIL = re.compile(
+    r"[^@\s,;<>()\[\]\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+)
+YEAR = re.compile(r"(?:19|20)\d\d")
+PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d{1,2})?")
+HINT = "export the customer list from your shop as CSV, and check customers.file"
+_ORDERS = 1 << 24
+_YEARS = 1 << 12
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class Row(NamedTuple):
+    """A valid row of the list."""
+
+    line: int
+    email: str
+    first_name: str
+    last_name: str
+    phone: str
+    city: str
+    orders: int
+    spent_cents: int
+    since_year: int
+    """0 when unknown."""
+    opted_in: bool
+
+
+class CustomerReader:
+    """Reads a list as the campaign's ``customers`` section describes it."""
+
+    def __init__(self, path: Path, settings: CustomerList, display: str) -> None:
+        self.settings = settings
+        self.display = display
+        try:
+            self.csv = CsvFile.open(path)
+        except UnreadableFile as exc:
+            raise CustomerListError(f"{display}: {exc} (hint: {HINT})") from None
+
+    def rows(self, problems: Callable[[RowProblem], None] | None = None) -> Iterator[Row]:
+        """Every valid row, in file order; each bad row goes to ``problems``."""
+        records = self.csv.records()
+        try:
+            _, header = next(records)
+            extra = (self.settings.opt_in.column,) if self.settings.opt_in else ()
+            columns = resolve_columns(header, self.settings.format, self.settings.columns, extra)
+            parse = _parser(columns, self.settings, self.display)
+            for line, fields in records:
+                if not any(fields):
+                    continue
+                row = parse(line, fields)
+                if type(row) is Row:
+                    yield row
+                elif problems is not None:
+                    problems(row)  # type: ignore[arg-type]
+        except StopIteration:
+            raise CustomerListError(f"{self.display}: the file is empty (hint: {HINT})") from None
+        except ColumnError as exc:
+            raise CustomerListError(f"{self.display}:1: {exc}") from None
+        except UnreadableFile as exc:
+            raise CustomerListError(f"{self.display}: {exc} (hint: {HINT})") from None
+
+
+def _parser(
+    columns: Columns, settings: CustomerList, display: str
+) -> Callable[[int, list[str]], Row | RowProblem]:
+    """The row parser for this header: the hot loop, so every lookup is resolved once, here."""
+    at = columns.index
+    width = max([*at.values(), *columns.named.values()]) + 1
+    blank = width  # absent columns read the empty cell appended to every record
+    email_at = at["email"]
+    name_at = at.get("name", blank) if "first_name" not in at else None
+    first_at, last_at = at.get("first_name", blank), at.get("last_name", blank)
+    phone_at, city_at = at.get("phone", blank), at.get("city", blank)
+    orders_at, spent_at = at.get("orders", blank), at.get("spent", blank)
+    since_at, tags_at = at.get("since"), at.get("tags")
+    prefix = (settings.since_tag_prefix or "").lower() if tags_at is not None else ""
+    opt_in = settings.opt_in
+    opt_at = columns.named[opt_in.column.lower()] if opt_in else None
+    opt_word = opt_in.contains.lower() if opt_in and opt_in.contains else None
+    opt_values = frozenset(v.lower() for v in opt_in.equals) if opt_in else frozenset()
+    email_ok = EMAIL.fullmatch
+
+    def parse(line: int, fields: list[str]) -> Row | RowProblem:
+        if len(fields) < width:
+            fields += [""] * (width - len(fields))
+        fields.append("")
+        email = fields[email_at].strip().lower()
+        if not email:
+            return RowProblem(display, line, "email", "missing")
+        if not email_ok(email):
+            return RowProblem(display, line, "email", "not an e-mail address")
+        if name_at is not None:
+            first, _, last = fields[name_at].strip().partition(" ")
+        else:
+            first, last = fields[first_at].strip(), fields[last_at].strip()
+        text = fields[orders_at]
+        try:
+            orders = int(text) if text else 0
+        except ValueError:
+            return RowProblem(display, line, "orders", f"'{text.strip()}' is not a whole number")
+        if orders < 0:
+            return RowProblem(display, line, "orders", f"'{text.strip()}' is negative")
+        text = fields[spent_at]
+        spent: int | None
+        try:  # the common case, a plain 1234.50, at C speed
+            spent = round(float(text) * 100) if text else 0
+        except (ValueError, OverflowError):
+            spent = cents(text.strip())
+        if spent is None or spent < 0:
+            return RowProblem(display, line, "spent", f"'{text.strip()}' is not an amount")
+        since = 0
+        if prefix:
+            tags = fields[tags_at].lower()  # type: ignore[index]
+            where = tags.find(prefix)
+            if where >= 0:
+                found = YEAR.match(tags, where + len(prefix))
+                since = int(found[0]) if found else 0
+        if not since and since_at is not None:
+            found = YEAR.search(fields[since_at])
+            since = int(found[0]) if found else 0
+        opted = False
+        if opt_at is not None:
+            value = fields[opt_at].strip().lower()
+            if opt_word is not None:
+                opted = opt_word in value and opt_word in [tag.strip() for tag in value.split(",")]
+            else:
+                opted = value in opt_values
+        return Row(line, email, first, last, fields[phone_at].strip(), fields[city_at].strip(),
+                   orders, spent, since, opted)  # fmt: skip
+
+    return parse
+
+
+def emails(reader: CustomerReader) -> Iterator[tuple[str, str]]:
+    """``(e-mail, first name)`` of every row with an e-mail: a light second pass for the codes."""
+    records = reader.csv.records()
+    _, header = next(records)
+    extra = (reader.settings.opt_in.column,) if reader.settings.opt_in else ()
+    columns = resolve_columns(header, reader.settings.format, reader.settings.columns, extra)
+    email_at = columns.index["email"]
+    first_at = columns.index.get("first_name", columns.index.get("name"))
+    split = "first_name" not in columns.index
+    for _, fields in records:
+        if len(fields) > email_at:
+            first = (
+                fields[first_at].strip() if first_at is not None and first_at < len(fields) else ""
+            )
+            yield fields[email_at].strip().lower(), first.partition(" ")[0] if split else first
+
+
+def cents(text: str) -> int | None:
+    """``1234.50``, ``1,234.50``, ``1.234,50``, ``Rp 150.000`` → whole cents; ``None`` otherwise."""
+    if PLAIN_AMOUNT.fullmatch(text):  # what Shopify and WooCommerce write
+        return round(float(text) * 100)
+    kept = "".join(c for c in text if c.isdigit() or c in ",.-")
+    if not any(c.isdigit() for c in kept):
+        return None
+    marks = [c for c in kept if c in ",."]
+    decimal = ""
+    if marks:
+        last = max(kept.rfind(","), kept.rfind("."))
+        # a single kind of mark followed by three digits groups thousands (150.000, 1,500)
+        if len(set(marks)) == 2 or len(kept) - last - 1 in (1, 2):
+            decimal = kept[last]
+    whole = "".join(c for c in kept if c not in ",." or c == decimal).replace(",", ".")
+    try:
+        return int(Decimal(whole) * 100)
+    except InvalidOperation:
+        return None
+
+
+# --- aggregation -------------------------------------------------------------------------------
+
+
+def pack(orders: int, spent_cents: int, since_year: int, opted_in: bool) -> int:
+    """One customer's totals in one integer: a dict of a million of them stays small."""
+    return (
+        (max(spent_cents, 0) * _ORDERS + min(orders, _ORDERS - 1)) * _YEARS + since_year
+    ) * 2 + opted_in
+
+
+def unpack(value: int) -> tuple[int, int, int, bool]:
+    rest, opted_in = divmod(value, 2)
+    rest, since_year = divmod(rest, _YEARS)
+    spent_cents, orders = divmod(rest, _ORDERS)
+    return orders, spent_cents, since_year, bool(opted_in)
+
+
+def merge(a: int, b: int) -> int:
+    """Two rows of one customer: orders and spend add up, the earliest year; opted in if both."""
+    orders_a, spent_a, since_a, opt_a = unpack(a)
+    orders_b, spent_b, since_b, opt_b = unpack(b)
+    since = min(y for y in (since_a, since_b) if y) if since_a or since_b else 0
+    return pack(orders_a + orders_b, spent_a + spent_b, since, opt_a and opt_b)
+
+
+@dataclass
+class Fingerprints:
+    """What identifies a customer: e-mails, phones (last 9 digits), full names (lowercase)."""
+
+    emails: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    full_names: set[str] = field(default_factory=set)
+
+
+@dataclass
+class CustomerSummary:
+    """What the site may know of the list: counts, the tiers' sizes, the opted-in wall."""
+
+    rows: int = 0
+    """Every row but the header, bad ones included."""
+    customers: int = 0
+    duplicates: int = 0
+    bad_rows: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    tiers: dict[str, int] = field(default_factory=dict)
+    wall: list[dict[str, str]] = field(default_factory=list)
+
+    def report(self) -> str:
+        tiers = ", ".join(f"{n} {name}" for name, n in self.tiers.items())
+        return (
+            f"{self.rows} rows, {self.customers} customers ({tiers}); "
+            f"{self.duplicates} duplicate e-mails merged, {self.bad_rows} bad rows skipped"
+        )
+
+
+def phone_key(phone: str) -> str:
+    """The last 9 digits: the same number written with or without its country code."""
+    digits = "".join(c for c in phone if c.isdigit())
+    return digits[-9:] if len(digits) >= 7 else ""
+
+
+def summarize(
+    reader: CustomerReader,
+    today: date,
+    wall: Wall | None = None,
+    max_errors: int = 20,
+    fingerprints: Fingerprints | None = None,
+) -> tuple[CustomerSummary, dict[int, int]]:
+    """Read the whole list once; return the summary and the ledger: e-mail hash → the index of the
+    customer's tier in ``TierTable.names``, in the low 4 bits of an integer."""
+    summary = CustomerSummary()
+    table = TierTable.from_rules(reader.settings.tiers, today)
+    ledger: dict[int, int] = {}
+    candidates: dict[int, dict[str, str]] = {}
+
+    def problem(found: RowProblem) -> None:
+        summary.bad_rows += 1
+        if len(summary.problems) < max_errors:
+            summary.problems.append(found)
+
+    rows = 0
+    wall_room = wall.max_entries * 2 if wall is not None else 0
+    for row in reader.rows(problem):
+        rows += 1
+        _, email, _, _, _, _, orders, spent, since, opted_in = row
+        key = hash(email)
+        # pack() inline: this loop runs once per row
+        value = ((spent * _ORDERS + min(orders, _ORDERS - 1)) * _YEARS + since) * 2 + opted_in
+        known = ledger.get(key)
+        if known is None:
+            ledger[key] = value
+        else:
+            summary.duplicates += 1
+            ledger[key] = merge(known, value)
+        if opted_in and len(candidates) < wall_room and key not in candidates:
+            candidates[key] = _wall_entry(row, wall)  # type: ignore[arg-type]
+        if fingerprints is not None:
+            fingerprints.emails.add(row.email)
+            if phone := phone_key(row.phone):
+                fingerprints.phones.add(phone)
+            if row.first_name and row.last_name:
+                fingerprints.full_names.add(f"{row.first_name} {row.last_name}".lower())
+
+    summary.rows = rows + summary.bad_rows
+    summary.customers = len(ledger)
+    names = table.names
+    counts = [0] * len(names)
+    tier_index = table.tier_index
+    for key, value in ledger.items():
+        orders, spent, since, opted_in = unpack(value)
+        tier = tier_index(orders, spent, since)
+        counts[tier] += 1
+        ledger[key] = tier * 2 + opted_in  # totals are done with: keep what later passes need
+    summary.tiers = {name: n for name, n in zip(names, counts, strict=True) if n or name != "none"}
+    if wall is not None:
+        for key, entry in candidates.items():
+            tier, opted = divmod(ledger[key], 2)
+            if opted and len(summary.wall) < wall.max_entries:
+                if "tier" in wall.fields:
+                    entry["tier"] = names[tier]
+                summary.wall.append(entry)
+    for key, value in ledger.items():  # in place: a second dict would double the memory
+        ledger[key] = value >> 1
+    return summary, ledger
+
+
+def _wall_entry(row: Row, wall: Wall) -> dict[str, str]:
+    """Only the fields the campaign allows on the wall."""
+    values = {
+        "first_name": row.first_name,
+        "last_initial": f"{row.last_name[:1]}." if row.last_name else "",
+        "city": row.city,
+        "since_year": str(row.since_year) if row.since_year else "",
+    }
+    return {name: values[name] for name in wall.fields if name in values}
