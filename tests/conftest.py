@@ -22,10 +22,11 @@ def command_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def appreciate(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run the ``appreciate`` command as a user would."""
+def _run(
+    module: str, args: tuple[str, ...], cwd: Path, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
+        [sys.executable, "-m", module, *args],
         cwd=cwd,
         env=command_env(**env),
         capture_output=True,
@@ -33,19 +34,16 @@ def appreciate(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess
         stdin=subprocess.DEVNULL,
         check=False,
     )
+
+
+def appreciate(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the ``appreciate`` command as a user would."""
+    return _run("generator", args, cwd, env)
 
 
 def mkdocs(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs`` as a marketer would."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=cwd,
-        env=command_env(**env),
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    return _run("mkdocs", args, cwd, env)
 
 
 def replace_line(path: Path, old: str, new: str) -> int:

@@ -24,6 +24,7 @@ from generator.model.fields import (
     check_currency,
     check_phone,
     fail,
+    require_unique,
 )
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -246,15 +247,9 @@ class Survey(InputModel):
     @field_validator("questions")
     @classmethod
     def _questions(cls, questions: list[Question]) -> list[Question]:
-        ids = [q.id for q in questions]
-        for index, qid in enumerate(ids):
-            if qid in ids[:index]:
-                raise fail(
-                    "unique",
-                    f"question id '{qid}' is used twice",
-                    "give each question its own id",
-                    field=(index, "id"),
-                )
+        require_unique(
+            [q.id for q in questions], "question id", "id", "give each question its own id"
+        )
         if sum(q.kind == "nps" for q in questions) > 1:
             raise fail(
                 "nps", "has more than one nps question", "keep one 0–10 recommendation question"

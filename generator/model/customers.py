@@ -8,7 +8,7 @@ from pydantic import Field, field_validator, model_validator
 
 from generator.customers.columns import FIELDS
 from generator.model.errors import did_you_mean
-from generator.model.fields import InputModel, Money, Slug, Text, between, fail
+from generator.model.fields import InputModel, Money, Slug, Text, between, fail, require_unique
 
 
 class OptIn(InputModel):
@@ -56,10 +56,7 @@ class CustomerList(InputModel):
     @field_validator("tiers")
     @classmethod
     def _unique_tiers(cls, tiers: list[TierRule]) -> list[TierRule]:
-        names = [t.name for t in tiers]
-        for index, name in enumerate(names):
-            if name in names[:index]:
-                raise fail("unique", f"tier '{name}' is named twice", None, field=(index, "name"))
+        require_unique([t.name for t in tiers], "tier", "name", "give each tier its own name")
         return tiers
 
     @model_validator(mode="after")

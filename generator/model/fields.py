@@ -28,6 +28,15 @@ def fail(kind: str, message: str, hint: str | None = None, **context: Any) -> Py
     return PydanticCustomError(kind, message, {"hint": hint, **context} if hint else context)
 
 
+def require_unique(names: list[str], what: str, field: str, hint: str) -> None:
+    """Fail at the second use of a name in a list (``field`` is the name's key in each item)."""
+    seen: set[str] = set()
+    for index, name in enumerate(names):
+        if name in seen:
+            raise fail("unique", f"{what} '{name}' is used twice", hint, field=(index, field))
+        seen.add(name)
+
+
 def between(low: int, high: int, hint: str) -> AfterValidator:
     def check(value: int) -> int:
         if not low <= value <= high:
