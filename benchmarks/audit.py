@@ -46,8 +46,10 @@ def main() -> None:
     html = list(site.rglob("*.html"))
     size = sum(p.stat().st_size for p in html)
     links = sum(p.read_bytes().count(b"<a ") for p in html)
-    print(f"site: {len(html)} pages, {size / 1e6:.0f} MB of HTML, ~{links / 1e6:.2f} M links; "
-          f"{os.cpu_count()} CPUs")  # fmt: skip
+    print(
+        f"site: {len(html)} pages, {size / 1e6:.0f} MB of HTML, ~{links / 1e6:.2f} M links; "
+        f"{os.cpu_count()} CPUs"
+    )
     print(f"lexbor parse of every page on one core: {lexbor_parse_seconds(site):.2f} s")
 
     ours = [
@@ -56,24 +58,39 @@ def main() -> None:
     assert all(code == 0 for _, _, code in ours), "the benchmark site should be clean"
     seconds = statistics.median(t for t, _, _ in ours)
     memory = max(m for _, m, _ in ours)
-    print(f"appreciate check (default audit): {seconds:.2f} s, peak {memory:.0f} MB "
-          f"(median of {args.runs})")  # fmt: skip
+    print(
+        f"appreciate check (default audit): {seconds:.2f} s, peak {memory:.0f} MB "
+        f"(median of {args.runs})"
+    )
 
     if not args.skip_linkchecker:
         for path in [site, *site.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
-        t, m, _ = measure([sys.executable, "-m", "linkcheck", "--no-status", "-o", "none",
-                           str(site / "index.html")])  # fmt: skip
-        print(f"LinkChecker (internal links): {t:.1f} s, peak {m:.0f} MB, "
-              f"{t / seconds:.0f}x appreciate check")  # fmt: skip
+        t, m, _ = measure(
+            [
+                sys.executable,
+                "-m",
+                "linkcheck",
+                "--no-status",
+                "-o",
+                "none",
+                str(site / "index.html"),
+            ]
+        )
+        print(
+            f"LinkChecker (internal links): {t:.1f} s, peak {m:.0f} MB, "
+            f"{t / seconds:.0f}x appreciate check"
+        )
     if not args.skip_htmlproofer:
         proofer = shutil.which("htmlproofer")
         if proofer is None:
             print("html-proofer: not installed (apt-get install ruby-html-proofer)")
         else:
             t, m, _ = measure([proofer, str(site), "--disable-external"])
-            print(f"html-proofer --disable-external: {t:.1f} s, peak {m:.0f} MB, "
-                  f"{t / seconds:.0f}x appreciate check")  # fmt: skip
+            print(
+                f"html-proofer --disable-external: {t:.1f} s, peak {m:.0f} MB, "
+                f"{t / seconds:.0f}x appreciate check"
+            )
 
 
 if __name__ == "__main__":

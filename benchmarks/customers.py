@@ -59,14 +59,17 @@ def pandas_codes(csv_file: Path, out: Path) -> None:
         frame["Tags"].str.extract(r"customer-since-(\d{4})")[0], errors="coerce"
     )
     customers = frame.groupby("email", sort=False).agg(
-        first_name=("First Name", "first"), orders=("orders", "sum"), spent=("spent", "sum"),
+        first_name=("First Name", "first"),
+        orders=("orders", "sum"),
+        spent=("spent", "sum"),
         since=("since", "min"),
-    )  # fmt: skip
+    )
     years = 2026 - customers["since"]
     tier = np.select(
         [(years >= 8) | (customers["orders"] >= 12), customers["orders"] >= 3],
-        ["gold", "silver"], default="friend",
-    )  # fmt: skip
+        ["gold", "silver"],
+        default="friend",
+    )
     customers["tier"] = tier
     eligible = customers[customers["tier"].isin(["gold", "silver"])].reset_index()
     key = KEY.encode()
@@ -101,8 +104,18 @@ def main() -> None:
     print(f"export: {args.rows} rows, {csv_file.stat().st_size / 1e6:.0f} MB")
     results: dict[str, list[tuple[float, float]]] = {"appreciate": [], "pandas": []}
     with tempfile.TemporaryDirectory() as tmp:
-        ours = [sys.executable, "-m", "generator", "codes", "--campaign", str(campaign),
-                "--out", f"{tmp}/ours", "--key-file", f"{tmp}/none.key"]  # fmt: skip
+        ours = [
+            sys.executable,
+            "-m",
+            "generator",
+            "codes",
+            "--campaign",
+            str(campaign),
+            "--out",
+            f"{tmp}/ours",
+            "--key-file",
+            f"{tmp}/none.key",
+        ]
         theirs = [sys.executable, __file__, "--pandas", str(csv_file), tmp]
         for _ in range(args.runs):
             seconds, memory, code = measure(ours, cwd=REPO, env={"APPRECIATE_CODE_KEY": KEY})
@@ -126,8 +139,10 @@ def main() -> None:
         print(f"{name:<11} {seconds:6.2f} s  peak {memory:5.0f} MB  (median of {args.runs})")
     ratio = summary["pandas"][0] / summary["appreciate"][0]
     memory_ratio = summary["pandas"][1] / summary["appreciate"][1]
-    print(f"pandas / appreciate: {ratio:.2f}x the time, {memory_ratio:.2f}x the memory "
-          "(goal: <= 5 s and < 200 MB)")  # fmt: skip
+    print(
+        f"pandas / appreciate: {ratio:.2f}x the time, {memory_ratio:.2f}x the memory "
+        "(goal: <= 5 s and < 200 MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,14 @@ def measure(
 ) -> tuple[float, float, int]:
     """Wall seconds, peak MB of the process tree, exit code."""
     start = time.perf_counter()
-    process = psutil.Popen(command, cwd=cwd, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
+    process = psutil.Popen(
+        command,
+        cwd=cwd,
+        env={**ENV, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
     peak = 0
     done = threading.Event()
 

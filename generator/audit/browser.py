@@ -14,9 +14,13 @@ from generator.audit.serve import serve_site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 # (width, height, device pixel ratio): a phone and a laptop
 VIEWPORTS = ((360, 800, 2), (1280, 800, 1))
 

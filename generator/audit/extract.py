@@ -20,8 +20,18 @@ from generator.audit.urls import SiteRoot, Target, resolve
 
 SELECTOR = ":is([href],[src],[srcset],[id],a[name],meta[content],[style],style,img)"
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+?)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
-ASSET_RELS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest",
-                        "preload", "modulepreload", "mask-icon"})  # fmt: skip
+ASSET_RELS = frozenset(
+    {
+        "stylesheet",
+        "icon",
+        "shortcut",
+        "apple-touch-icon",
+        "manifest",
+        "preload",
+        "modulepreload",
+        "mask-icon",
+    }
+)
 SKIP_RELS = frozenset({"preconnect", "dns-prefetch", "prefetch", "prerender"})
 SHARE_IMAGES = frozenset({"og:image", "og:image:url", "og:image:secure_url", "twitter:image"})
 

@@ -98,8 +98,10 @@ def _refuse_tracked(path: Path) -> None:
         return  # not in a git work tree
     ignored = subprocess.run(
         ["git", "check-ignore", "--quiet", "--no-index", str(path)],
-        cwd=top.stdout.strip(), capture_output=True, check=False,
-    )  # fmt: skip
+        cwd=top.stdout.strip(),
+        capture_output=True,
+        check=False,
+    )
     if ignored.returncode != 0:
         raise CodeKeyError(
             f"{path}: git would track this file (hint: add its folder to .gitignore)"

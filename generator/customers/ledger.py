@@ -158,8 +158,18 @@ def _parser(
                 opted = opt_word in value and opt_word in [tag.strip() for tag in value.split(",")]
             else:
                 opted = value in opt_values
-        return Row(line, email, first, last, fields[phone_at].strip(), fields[city_at].strip(),
-                   orders, spent, since, opted)  # fmt: skip
+        return Row(
+            line,
+            email,
+            first,
+            last,
+            fields[phone_at].strip(),
+            fields[city_at].strip(),
+            orders,
+            spent,
+            since,
+            opted,
+        )
 
     return parse
 

@@ -21,10 +21,19 @@ LOCALES = {
 }
 DOMAINS = ("example.com", "example.org", "example.net")
 HEADER = [
-    "Customer ID", "First Name", "Last Name", "Email", "Accepts Email Marketing",
-    "Default Address City", "Default Address Country Code", "Phone", "Accepts SMS Marketing",
-    "Total Spent", "Total Orders", "Tags",
-]  # fmt: skip
+    "Customer ID",
+    "First Name",
+    "Last Name",
+    "Email",
+    "Accepts Email Marketing",
+    "Default Address City",
+    "Default Address Country Code",
+    "Phone",
+    "Accepts SMS Marketing",
+    "Total Spent",
+    "Total Orders",
+    "Tags",
+]
 WALL_TAG = "thank-you-wall"
 SINCE_PREFIX = "customer-since-"
 
@@ -80,9 +89,19 @@ def write_sample(path: Path, rows: int, seed: int = 2026, duplicates: float = 0.
             tags = [f"{SINCE_PREFIX}{since}"]
             if rng.random() < 0.3:
                 tags.append(WALL_TAG)
-            out.writerow([
-                7_000_000_000 + number, first, last, email, rng.choice(("yes", "no")),
-                rng.choice(cities), country, f"{phone}{rng.randint(1000, 9999)}",
-                rng.choice(("yes", "no")),
-                f"{orders * rng.randint(60, 240) * 1000:.2f}", orders, ", ".join(tags),
-            ])  # fmt: skip
+            out.writerow(
+                [
+                    7_000_000_000 + number,
+                    first,
+                    last,
+                    email,
+                    rng.choice(("yes", "no")),
+                    rng.choice(cities),
+                    country,
+                    f"{phone}{rng.randint(1000, 9999)}",
+                    rng.choice(("yes", "no")),
+                    f"{orders * rng.randint(60, 240) * 1000:.2f}",
+                    orders,
+                    ", ".join(tags),
+                ]
+            )

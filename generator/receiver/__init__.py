@@ -1,0 +1,1 @@
+"""The answers receiver: the small service the static site's forms post to."""

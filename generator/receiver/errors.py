@@ -1,0 +1,84 @@
+"""One error shape for every 4xx/5xx: JSON for JSON clients, a small HTML page for browsers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from generator.receiver.pages import render
+
+MESSAGES = {
+    400: "The request could not be read.",
+    401: "This page needs the admin token.",
+    403: "This form can only be sent from the shop's own site.",
+    404: "There is nothing here.",
+    405: "This address does not take that kind of request.",
+    409: "This has been done already.",
+    413: "What you sent is too large.",
+    415: "Send the form, or JSON.",
+    422: "Some answers need another look.",
+    429: "Too many requests: please wait a moment and try again.",
+    500: "Something went wrong on our side.",
+    503: "We cannot save answers right now: please try again in a minute.",
+}
+
+
+class ApiError(HTTPException):
+    """A 4xx/5xx with a stable ``code`` and a message a person can act on."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(status, message or MESSAGES.get(status, ""), headers)
+        self.code = code
+
+
+def wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    kind = request.headers.get("content-type", "")
+    return "application/json" in accept or (
+        kind.startswith("application/json") and "text/html" not in accept
+    )
+
+
+def error_response(
+    request: Request, status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
+    """The one error shape: ``{"error": {"status", "code", "message"}}`` or the same as a page."""
+    if wants_json(request):
+        body = {"error": {"status": status, "code": code, "message": message}}
+        return JSONResponse(body, status_code=status, headers=headers)
+    html = render("error.html", request, status=status, code=code, message=message)
+    return HTMLResponse(html, status_code=status, headers=headers)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    code = (
+        exc.code
+        if isinstance(exc, ApiError)
+        else {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
+    )
+    message = (
+        exc.detail
+        if exc.detail and exc.detail != _default_phrase(exc.status_code)
+        else MESSAGES.get(exc.status_code, "")
+    )
+    return error_response(request, exc.status_code, code, message, exc.headers)
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    return error_response(request, 500, "internal", MESSAGES[500])
+
+
+def _default_phrase(status: int) -> str:
+    from http import HTTPStatus
+
+    return HTTPStatus(status).phrase

@@ -1,0 +1,120 @@
+"""Bad requests: one error shape, a 4xx, never a 500."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.receiver.conftest import SITE, Receiver, start_receiver, stop
+from tests.receiver.test_forms import COMPLAINT, SURVEY
+
+BAD = {
+    "unknown field": ("/survey", {**SURVEY, "coupon": "FREE"}, 422, "unknown_field"),
+    "missing answer": (
+        "/survey",
+        {k: v for k, v in SURVEY.items() if k != "recommend"},
+        422,
+        "missing",
+    ),
+    "score out of range": ("/survey", {**SURVEY, "recommend": "11"}, 422, "invalid"),
+    "not a choice": ("/survey", {**SURVEY, "favourite": "Prices"}, 422, "invalid"),
+    "too long": ("/survey", {**SURVEY, "why": "x" * 501}, 422, "too_long"),
+    "e-mail without consent": ("/survey", {**SURVEY, "email": "a@example.com"}, 422, "consent"),
+    "bad e-mail": ("/survey", {**SURVEY, "email": "nope", "consent": "yes"}, 422, "invalid"),
+    "another campaign": ("/survey", {**SURVEY, "campaign": "other"}, 422, "wrong_campaign"),
+    "unknown language": ("/survey", {**SURVEY, "lang": "fr"}, 422, "invalid"),
+    "complaint without consent": (
+        "/complaints",
+        {k: v for k, v in COMPLAINT.items() if k != "consent"},
+        422,
+        "consent",
+    ),
+    "complaint without e-mail": ("/complaints", {**COMPLAINT, "email": ""}, 422, "missing"),
+}
+
+
+@pytest.mark.parametrize("case", BAD.values(), ids=BAD.keys())
+def test_bad_forms_get_the_one_error_shape(
+    receiver: Receiver, case: tuple[str, dict[str, str], int, str]
+) -> None:
+    path, data, status, code = case
+    with receiver.client() as client:
+        as_json = client.post(path, json=data, headers={"Accept": "application/json"})
+        as_form = client.post(path, data=data, headers={"Origin": SITE, "Accept": "text/html"})
+    assert as_json.status_code == status
+    body = as_json.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"status", "code", "message"}
+    assert (body["error"]["status"], body["error"]["code"]) == (status, code)
+    assert as_form.status_code == status
+    assert as_form.headers["content-type"].startswith("text/html")
+    assert f"Error {status} ({code})" in as_form.text
+    assert receiver.count("answers") == 0
+
+
+def test_malformed_bodies(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        bad_json = client.post(
+            "/survey",
+            content=b"{not json",
+            headers={"Content-Type": "application/json", "Accept": "application/json"},
+        )
+        wrong_kind = client.post(
+            "/survey",
+            content=b"hello",
+            headers={"Content-Type": "text/plain", "Accept": "application/json"},
+        )
+        list_json = client.post("/survey", json=["a"], headers={"Accept": "application/json"})
+        unknown = client.get("/nowhere", headers={"Accept": "application/json"})
+        wrong_method = client.get("/survey", headers={"Accept": "application/json"})
+    assert [r.status_code for r in (bad_json, wrong_kind, list_json, unknown, wrong_method)] == [
+        400,
+        415,
+        422,
+        404,
+        405,
+    ]
+    assert all(
+        set(r.json()["error"]) == {"status", "code", "message"}
+        for r in (bad_json, wrong_kind, list_json, unknown, wrong_method)
+    )
+
+
+def test_bodies_over_64_kb_are_refused(receiver: Receiver) -> None:
+    big = {**SURVEY, "why": "x" * 70_000}
+    with receiver.client() as client:
+        declared = client.post("/survey", data=big, headers={"Accept": "application/json"})
+        streamed = client.post(
+            "/survey",
+            content=iter([b"why=" + b"x" * 40_000, b"x" * 40_000]),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json",
+            },
+        )
+    assert declared.status_code == 413 and declared.json()["error"]["code"] == "too_large"
+    assert streamed.status_code == 413
+
+
+def test_forms_from_another_site_are_refused(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        sent = client.post(
+            "/survey",
+            data=SURVEY,
+            headers={"Origin": "https://evil.example", "Accept": "text/html"},
+        )
+    assert sent.status_code == 403
+    assert receiver.count("answers") == 0
+
+
+def test_rate_limit_answers_429_with_retry_after(database_url: str) -> None:
+    limited = start_receiver(database_url, APPRECIATE_RATE_LIMIT="6", APPRECIATE_RATE_BURST="3")
+    try:
+        with limited.client() as client:
+            statuses = [
+                client.post("/survey", json=SURVEY, headers={"Accept": "application/json"})
+                for _ in range(5)
+            ]
+    finally:
+        stop(limited)
+    assert [r.status_code for r in statuses] == [201, 201, 201, 429, 429]
+    assert int(statuses[3].headers["retry-after"]) >= 1
+    assert statuses[3].json()["error"]["code"] == "rate_limited"

@@ -1,0 +1,81 @@
+"""The site's forms, as browsers (no JavaScript) and scripts (JSON) send them."""
+
+from __future__ import annotations
+
+import re
+
+from tests.receiver.conftest import ADMIN, SITE, Receiver
+
+SURVEY = {
+    "campaign": "test-month",
+    "lang": "es",
+    "recommend": "9",
+    "favourite": "Service",
+    "why": "Friendly",
+}
+COMPLAINT = {
+    "campaign": "test-month",
+    "lang": "en",
+    "name": "Ann",
+    "email": "ann@example.com",
+    "message": "My parcel came late.",
+    "consent": "yes",
+}
+JSON = {"Accept": "application/json"}
+BROWSER = {"Origin": SITE, "Accept": "text/html"}
+
+
+def test_survey_form_without_javascript(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        sent = client.post("/survey", data=SURVEY, headers=BROWSER)
+        assert sent.status_code == 303
+        thanks = client.get(sent.headers["location"])
+    assert thanks.status_code == 200
+    code = re.search(r'<p class="code">(\w+)</p>', thanks.text)
+    assert code is not None
+    assert "5 % off your next order" in thanks.text
+    assert receiver.count("answers") == 1
+    (row,) = receiver.query("select lang, nps, reward_code from answers")
+    assert (row.lang, row.nps, row.reward_code) == ("es", 9, code[1])
+
+
+def test_survey_as_json(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        sent = client.post("/survey", json=SURVEY, headers=JSON)
+    assert sent.status_code == 201
+    assert sent.json()["reward"] == "5 % off your next order"
+    assert re.fullmatch(r"[A-Z2-9]{10}", sent.json()["reward_code"])
+
+
+def test_complaint_form_shows_the_ticket_and_the_promised_time(receiver: Receiver) -> None:
+    with receiver.client(follow_redirects=True) as client:
+        thanks = client.post("/complaints", data=COMPLAINT, headers=BROWSER)
+        as_json = client.post("/complaints", json=COMPLAINT, headers=JSON)
+    assert thanks.status_code == 200
+    assert re.search(r'<p class="code">T-\w{6}</p>', thanks.text)
+    assert "<strong>48 hours</strong>" in thanks.text
+    assert as_json.status_code == 201 and as_json.json()["response_hours"] == 48
+    assert receiver.count("complaints") == 2
+
+
+def test_the_honeypot_looks_like_success_but_stores_nothing(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        sent = client.post(
+            "/survey", data={**SURVEY, "website": "http://spam.example"}, headers=BROWSER
+        )
+        report = client.get("/report", headers={"Authorization": f"Bearer {ADMIN}"})
+    assert sent.status_code == 303
+    assert receiver.count("answers") == 0
+    assert "Spam caught by the forms' hidden field: 1" in report.text
+
+
+def test_what_customers_type_is_escaped_in_the_report(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        client.post(
+            "/complaints",
+            data={**COMPLAINT, "message": "<script>alert(1)</script>"},
+            headers=BROWSER,
+        )
+        report = client.get("/report", headers={"Authorization": f"Bearer {ADMIN}"})
+    assert "<script>alert(1)" not in report.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report.text
