@@ -25,9 +25,11 @@ test: $(BIN)/appreciate  ## the whole suite, lint and types included
 	$(BIN)/mypy generator
 	$(BIN)/pytest -n auto
 
-bench: $(BIN)/appreciate
+bench: $(BIN)/appreciate  ## every benchmark; audit.py needs ruby-html-proofer, receiver.py wrk
 	$(BIN)/python benchmarks/build.py
 	cd benchmarks && ../$(BIN)/python audit.py
+	$(BIN)/python benchmarks/customers.py
+	$(BIN)/python benchmarks/receiver.py
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -91,3 +91,12 @@ def test_every_audit_tag_is_documented() -> None:
     from generator.audit.findings import TAGS
 
     assert set(TAGS) - documented("audit.md") == set()
+
+
+def test_every_receiver_setting_is_documented() -> None:
+    import re as regex
+
+    source = (REPO / "generator" / "receiver" / "settings.py").read_text(encoding="utf-8")
+    variables = set(regex.findall(r'"((?:APPRECIATE|DATABASE)_[A-Z_]+)"', source))
+    assert variables
+    assert variables - documented("receiver.md") == set()

@@ -23,6 +23,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from generator.customers.codes import ALPHABET
@@ -30,7 +31,7 @@ from generator.receiver.tables import answers, complaints, redemptions, spam
 from generator.receiver.writer import GroupWriter
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-DEFAULT_URL = "sqlite:///answers.sqlite3"
+DEFAULT_URL = "sqlite:///private/answers.sqlite3"  # personal data: in the git-ignored folder
 
 
 def engine_for(url: str) -> Engine:
@@ -38,6 +39,9 @@ def engine_for(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
