@@ -168,7 +168,8 @@ def main() -> None:
             admin.dispose()
     bare = results["bare Starlette endpoint (stores nothing)"]["rate"]
     print(
-        f"{args.connections} connections, {args.seconds} s each, {os.cpu_count()} CPUs (wrk on the same machine)"
+        f"{args.connections} connections, {args.seconds} s each, "
+        f"{os.cpu_count()} CPUs shared with wrk"
     )
     for name, r in results.items():
         print(

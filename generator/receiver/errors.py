@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from http import HTTPStatus
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -60,7 +61,8 @@ def error_response(
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
+    if not isinstance(exc, HTTPException):
+        return await server_error(request, exc)
     code = (
         exc.code
         if isinstance(exc, ApiError)
@@ -79,6 +81,4 @@ async def server_error(request: Request, exc: Exception) -> Response:
 
 
 def _default_phrase(status: int) -> str:
-    from http import HTTPStatus
-
     return HTTPStatus(status).phrase

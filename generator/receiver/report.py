@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from generator.receiver.storage import Storage, now
@@ -51,6 +51,5 @@ def build_report(storage: Storage) -> Report:
 
 
 def _aware(value: datetime) -> datetime:
-    from datetime import UTC
-
+    """SQLite hands back naive datetimes; they were stored in UTC."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)

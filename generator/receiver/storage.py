@@ -13,7 +13,6 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import (
-    Connection,
     Engine,
     create_engine,
     delete,
@@ -108,51 +107,36 @@ class Storage:
         consent: bool,
     ) -> Future[str]:
         """Store an answer; the future gives the reward code once the commit is durable."""
-
-        def work(connection: Connection) -> str:
-            code = _random_code(10)  # drawn again if the whole batch is retried
-            connection.execute(
-                insert(answers).values(
-                    campaign=campaign,
-                    received_at=now(),
-                    lang=lang,
-                    nps=nps,
-                    answers=values,
-                    email=email,
-                    consent=consent,
-                    reward_code=code,
-                )
-            )
-            return code
-
-        return self.writer.submit(work)
+        code = _random_code(10)
+        row = {
+            "campaign": campaign,
+            "received_at": now(),
+            "lang": lang,
+            "nps": nps,
+            "answers": values,
+            "email": email,
+            "consent": consent,
+            "reward_code": code,
+        }
+        return self.writer.insert(answers, row, code)
 
     def add_complaint(
         self, campaign: str, lang: str, fields: dict[str, str | None], response_hours: int
     ) -> Future[Ticket]:
-        def work(connection: Connection) -> Ticket:
-            received = now()
-            due = received + timedelta(hours=response_hours)
-            ticket = _random_code(6, "T-")
-            connection.execute(
-                insert(complaints).values(
-                    campaign=campaign,
-                    received_at=received,
-                    lang=lang,
-                    ticket=ticket,
-                    due_at=due,
-                    **fields,
-                )
-            )
-            return Ticket(ticket, due)
-
-        return self.writer.submit(work)
+        received = now()
+        ticket = Ticket(_random_code(6, "T-"), received + timedelta(hours=response_hours))
+        row = {
+            "campaign": campaign,
+            "received_at": received,
+            "lang": lang,
+            "ticket": ticket.ticket,
+            "due_at": ticket.due_at,
+            **fields,
+        }
+        return self.writer.insert(complaints, row, ticket)
 
     def count_spam(self, form: str) -> Future[None]:
-        def work(connection: Connection) -> None:
-            connection.execute(insert(spam).values(form=form, received_at=now()))
-
-        return self.writer.submit(work)
+        return self.writer.insert(spam, {"form": form, "received_at": now()}, None)
 
     def is_reward_code(self, code: str) -> bool:
         with self.engine.connect() as connection:
