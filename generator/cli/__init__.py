@@ -1,0 +1,8 @@
+"""The ``appreciate`` command: one group, its commands in a module per subject."""
+
+from __future__ import annotations
+
+from generator.cli import customers, receiver, site
+from generator.cli.main import main
+
+__all__ = ["customers", "main", "receiver", "site"]

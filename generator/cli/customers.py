@@ -1,0 +1,120 @@
+"""``appreciate customers``, ``codes`` and ``sample-customers``: the loyal-customer list."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from generator.cli.main import campaign_options, load_campaign_or_exit, main
+
+if TYPE_CHECKING:
+    from generator.customers.ledger import CustomerReader
+    from generator.model.loader import LoadedCampaign
+
+
+@main.command("sample-customers")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--rows", type=click.IntRange(1), default=40, show_default=True, help="How many customers."
+)
+@click.option(
+    "--seed", type=int, default=2026, show_default=True, help="The same seed writes the same list."
+)
+@click.option(
+    "--duplicates",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    help="Share of rows repeating an e-mail.",
+)
+def sample_customers_command(path: Path, rows: int, seed: int, duplicates: float) -> None:
+    """Write a synthetic customer list in Shopify's format (needs Faker, in the dev extra)."""
+    from generator.customers.synthetic import write_sample
+
+    write_sample(path, rows, seed, duplicates)
+    click.echo(f"{path}: {rows} synthetic customers", err=True)
+
+
+def _reader(loaded: LoadedCampaign) -> CustomerReader:
+    from generator.customers.csvfile import CustomerListError
+
+    try:
+        reader = loaded.customer_reader()
+    except CustomerListError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    if reader is None:
+        click.echo(
+            f"Error: {loaded.source.display}: no customers section (hint: see docs/customers.md)",
+            err=True,
+        )
+        sys.exit(2)
+    return reader
+
+
+@main.command("customers")
+@campaign_options
+def customers_command(campaign: Path | None, config_file: Path, max_errors: int) -> None:
+    """Read the customer list: bad rows, duplicates and the size of each tier."""
+    from generator.customers.csvfile import CustomerListError
+    from generator.customers.ledger import summarize
+    from generator.pages.bundle import build_date
+
+    loaded = load_campaign_or_exit(campaign, config_file)
+    reader = _reader(loaded)
+    try:
+        summary, _ = summarize(
+            reader, build_date(loaded.campaign.business.time_zone), max_errors=max_errors
+        )
+    except CustomerListError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    for problem in summary.problems:
+        click.echo(str(problem), err=True)
+    if summary.bad_rows > len(summary.problems):
+        click.echo(f"... and {summary.bad_rows - len(summary.problems)} more bad rows", err=True)
+    click.echo(f"{reader.display}: {summary.report()}")
+
+
+@main.command("codes")
+@campaign_options
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("private/out"),
+    show_default=True,
+    help="Where the mail-merge and shop-import files go (git-ignored).",
+)
+@click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("private/code.key"),
+    show_default=True,
+    help="The secret key, made on first use unless $APPRECIATE_CODE_KEY is set.",
+)
+def codes_command(
+    campaign: Path | None, config_file: Path, max_errors: int, out: Path, key_file: Path
+) -> None:
+    """Give each eligible loyal customer a personal single-use code."""
+    from generator.customers.codes import CodeKeyError, issue_codes, load_key
+    from generator.customers.csvfile import CustomerListError
+    from generator.pages.bundle import build_date
+
+    loaded = load_campaign_or_exit(campaign, config_file)
+    reader = _reader(loaded)
+    try:
+        key = load_key(key_file, create=True)
+        today = build_date(loaded.campaign.business.time_zone)
+        issued = issue_codes(reader, loaded.campaign, key, out, today, max_errors)
+    except (CodeKeyError, CustomerListError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    for problem in issued.summary.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{reader.display}: {issued.summary.report()}")
+    click.echo(
+        f"{issued.issued} codes issued: {issued.mail_merge} (mail merge), "
+        f"{issued.shop_import} (shop import)"
+    )

@@ -1,0 +1,85 @@
+"""The ``appreciate`` group and what its commands share."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from generator import __version__
+
+if TYPE_CHECKING:
+    from generator.model.loader import LoadedCampaign
+
+# Material 9.8 prints a long MkDocs 2.0 banner on every run unless this is set
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class _LineFormatter(logging.Formatter):
+    """``LEVEL - message``, each line of a multi-line message prefixed, like MkDocs prints."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = f"{record.levelname:<8}-  "
+        return "\n".join(prefix + line for line in record.getMessage().splitlines() or [""])
+
+
+def log_to_stderr(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LineFormatter())
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logger.propagate = False
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="appreciate")
+def main() -> None:
+    """Build a Customer Appreciation Month website from campaign YAML."""
+
+
+def campaign_options(command: Callable[..., None]) -> Callable[..., None]:
+    command = click.option(
+        "--campaign",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The campaign file (default: the one mkdocs.yml's appreciate plugin names).",
+    )(command)
+    command = click.option(
+        "-f",
+        "--config-file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=Path("mkdocs.yml"),
+        show_default=True,
+        help="The MkDocs configuration.",
+    )(command)
+    return click.option(
+        "--max-errors",
+        type=click.IntRange(0),
+        default=20,
+        show_default=True,
+        help="List at most this many bad rows (all are counted).",
+    )(command)
+
+
+def load_campaign_or_exit(campaign: Path | None, config_file: Path) -> LoadedCampaign:
+    """The campaign, from --campaign or from mkdocs.yml; exits 2 with one line per problem."""
+    from generator.model.errors import InputError
+    from generator.model.loader import load_campaign
+
+    if campaign is None:
+        from generator.mkdocs_plugin.build import campaign_of
+
+        try:
+            campaign = campaign_of(config_file)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    try:
+        return load_campaign(campaign)
+    except InputError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)

@@ -1,0 +1,133 @@
+"""``appreciate receiver`` and ``report``: the answers service and its report."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from generator.cli.main import load_campaign_or_exit, main
+
+if TYPE_CHECKING:
+    from generator.receiver.settings import Settings as ReceiverSettings
+
+
+@main.command("receiver")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="The port."
+)
+@click.option(
+    "--campaign",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The campaign file (default: from mkdocs.yml).",
+)
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration.",
+)
+def receiver_command(host: str, port: int, campaign: Path | None, config_file: Path) -> None:
+    """Receive survey answers, complaints and code redemptions (DATABASE_URL picks the database)."""
+    import uvicorn
+
+    from generator.receiver.app import create_app
+
+    loaded = load_campaign_or_exit(campaign, config_file)
+    settings = _receiver_settings(config_file)
+    key = _optional_code_key()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    uvicorn.run(create_app(loaded.campaign, settings, key), host=host, port=port, log_level="info")
+
+
+@main.command("report")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+    help="Where the report goes.",
+)
+@click.option(
+    "--campaign",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The campaign file (default: from mkdocs.yml).",
+)
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration.",
+)
+def report_command(out: Path, campaign: Path | None, config_file: Path) -> None:
+    """Write the receiver's report from the database (DATABASE_URL), offline."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from generator.pages.brand import text_on
+    from generator.receiver.pages import render_offline
+    from generator.receiver.report import build_report
+    from generator.receiver.storage import Storage
+
+    loaded = load_campaign_or_exit(campaign, config_file)
+    settings = _receiver_settings(config_file)
+    storage = Storage(settings.database_url)
+    try:
+        storage.migrate()
+        report = build_report(storage)
+    except SQLAlchemyError as exc:
+        click.echo(
+            f"Error: {settings.database_url}: cannot read the database ({type(exc).__name__})",
+            err=True,
+        )
+        sys.exit(2)
+    business = loaded.campaign.business
+    brand = {
+        "name": business.name,
+        "primary": loaded.campaign.brand.primary,
+        "on_primary": text_on(loaded.campaign.brand.primary),
+        "site": None,
+    }
+    out.write_text(render_offline("report.html", report=report, brand=brand), encoding="utf-8")
+    click.echo(
+        f"{out}: {report.responses} answers, NPS {report.nps}, "
+        f"{len(report.overdue)} complaints overdue"
+    )
+
+
+def _receiver_settings(config_file: Path) -> ReceiverSettings:
+    from generator.receiver.settings import Settings, SettingsError
+
+    site_url = None
+    if config_file.is_file():
+        import yaml
+
+        try:
+            site_url = (
+                yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+            ).get("site_url")
+        except yaml.YAMLError:
+            site_url = None
+    try:
+        return Settings.from_environment(site_url)
+    except SettingsError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+
+
+def _optional_code_key() -> bytes | None:
+    """The code key, when there is one, so staff can redeem personal codes."""
+    from generator.customers.codes import CodeKeyError, load_key
+
+    try:
+        return load_key()
+    except CodeKeyError:
+        return None
