@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli.main import campaign_options, load_campaign_or_exit, main
+from generator.cli.main import campaign_options, load_campaign_or_exit, main, max_errors_option
 
 if TYPE_CHECKING:
     from generator.customers.ledger import CustomerReader
@@ -56,6 +56,7 @@ def _reader(loaded: LoadedCampaign) -> CustomerReader:
 
 @main.command("customers")
 @campaign_options
+@max_errors_option
 def customers_command(campaign: Path | None, config_file: Path, max_errors: int) -> None:
     """Read the customer list: bad rows, duplicates and the size of each tier."""
     from generator.customers.csvfile import CustomerListError
@@ -80,6 +81,7 @@ def customers_command(campaign: Path | None, config_file: Path, max_errors: int)
 
 @main.command("codes")
 @campaign_options
+@max_errors_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),

@@ -43,20 +43,27 @@ def main() -> None:
     """Build a Customer Appreciation Month website from campaign YAML."""
 
 
+CONFIG_FILE_OPTION = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration.",
+)
+
+
 def campaign_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--campaign`` and ``--config-file``: where a command finds the campaign."""
     command = click.option(
         "--campaign",
         type=click.Path(dir_okay=False, path_type=Path),
         help="The campaign file (default: the one mkdocs.yml's appreciate plugin names).",
     )(command)
-    command = click.option(
-        "-f",
-        "--config-file",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=Path("mkdocs.yml"),
-        show_default=True,
-        help="The MkDocs configuration.",
-    )(command)
+    return CONFIG_FILE_OPTION(command)
+
+
+def max_errors_option(command: Callable[..., None]) -> Callable[..., None]:
     return click.option(
         "--max-errors",
         type=click.IntRange(0),

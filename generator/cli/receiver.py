@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli.main import load_campaign_or_exit, main
+from generator.cli.main import campaign_options, load_campaign_or_exit, main
 
 if TYPE_CHECKING:
     from generator.receiver.settings import Settings as ReceiverSettings
@@ -20,19 +20,7 @@ if TYPE_CHECKING:
 @click.option(
     "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="The port."
 )
-@click.option(
-    "--campaign",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The campaign file (default: from mkdocs.yml).",
-)
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The MkDocs configuration.",
-)
+@campaign_options
 def receiver_command(host: str, port: int, campaign: Path | None, config_file: Path) -> None:
     """Receive survey answers, complaints and code redemptions (DATABASE_URL picks the database)."""
     import uvicorn
@@ -55,19 +43,7 @@ def receiver_command(host: str, port: int, campaign: Path | None, config_file: P
     show_default=True,
     help="Where the report goes.",
 )
-@click.option(
-    "--campaign",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The campaign file (default: from mkdocs.yml).",
-)
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The MkDocs configuration.",
-)
+@campaign_options
 def report_command(out: Path, campaign: Path | None, config_file: Path) -> None:
     """Write the receiver's report from the database (DATABASE_URL), offline."""
     from sqlalchemy.exc import SQLAlchemyError

@@ -9,18 +9,11 @@ from pathlib import Path
 import click
 
 from generator.audit.findings import FORMATS
-from generator.cli.main import log_to_stderr, main
+from generator.cli.main import CONFIG_FILE_OPTION, log_to_stderr, main
 
 
 @main.command("build")
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The MkDocs configuration.",
-)
+@CONFIG_FILE_OPTION
 @click.option(
     "-d",
     "--site-dir",
