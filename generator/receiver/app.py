@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import gc
 import hmac
 import io
 import json
 import logging
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 from urllib.parse import urlencode
@@ -52,10 +52,10 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
         with _unavailable_is_503():
             return await run_in_threadpool(call, *args)
 
-    async def committed(submit: Callable[..., Future[Any]], *args: Any) -> Any:
+    async def committed(submit: Callable[..., asyncio.Future[Any]], *args: Any) -> Any:
         """Hand an insert to the group writer and wait for its durable commit."""
         with _unavailable_is_503():
-            return await asyncio.wrap_future(submit(*args))
+            return await submit(*args)
 
     def guard_form(request: Request) -> None:
         wait = limiter.wait(request.client.host if request.client else "?")
@@ -224,6 +224,8 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
     @asynccontextmanager
     async def lifespan(app: Starlette):  # type: ignore[no-untyped-def]
         await run_in_threadpool(storage.migrate)
+        # what start-up built lives as long as the process: keep it out of every collection
+        gc.freeze()
         if not settings.site_origins:
             log.warning("APPRECIATE_SITE_ORIGIN is not set: forms are accepted from any site")
         yield

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -105,7 +105,7 @@ class Storage:
         values: dict[str, str],
         email: str | None,
         consent: bool,
-    ) -> Future[str]:
+    ) -> asyncio.Future[str]:
         """Store an answer; the future gives the reward code once the commit is durable."""
         code = _random_code(10)
         row = {
@@ -122,7 +122,7 @@ class Storage:
 
     def add_complaint(
         self, campaign: str, lang: str, fields: dict[str, str | None], response_hours: int
-    ) -> Future[Ticket]:
+    ) -> asyncio.Future[Ticket]:
         received = now()
         ticket = Ticket(_random_code(6, "T-"), received + timedelta(hours=response_hours))
         row = {
@@ -135,7 +135,7 @@ class Storage:
         }
         return self.writer.insert(complaints, row, ticket)
 
-    def count_spam(self, form: str) -> Future[None]:
+    def count_spam(self, form: str) -> asyncio.Future[None]:
         return self.writer.insert(spam, {"form": form, "received_at": now()}, None)
 
     def is_reward_code(self, code: str) -> bool:
