@@ -14,12 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from generator.customers.alphabet import ALPHABET
 from generator.customers.ledger import CustomerReader, CustomerSummary, emails, summarize
 from generator.customers.tiers import TierTable
 from generator.model.campaign import Campaign, PersonalCode
 
-ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-"""No 0/O, 1/I/L: nothing a customer can misread or mistype."""
 # each byte of the HMAC picks a symbol: b % 31 favours the first 8 symbols by 9/256 against 8/256,
 # a loss of under 0.01 bit per character, for a translation that runs in C
 _SYMBOLS = bytes(ord(ALPHABET[b % len(ALPHABET)]) for b in range(256))

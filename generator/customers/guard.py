@@ -6,12 +6,13 @@ import csv
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator.customers.codes import ALPHABET
-from generator.customers.ledger import Fingerprints, phone_key
+from generator.customers.alphabet import ALPHABET
+from generator.customers.columns import resolve_columns
+from generator.customers.csvfile import CsvFile, CustomerListError, UnreadableFile
 
 TEXT_SUFFIXES = (
     ".html",
@@ -33,6 +34,49 @@ TAGS = re.compile(r"<[^>]*>")
 WORDS = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
+@dataclass
+class Fingerprints:
+    """What identifies a customer: e-mails, phones (last 9 digits), full names (lowercase)."""
+
+    emails: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    full_names: set[str] = field(default_factory=set)
+
+
+def phone_key(phone: str) -> str:
+    """The last 9 digits: the same number written with or without its country code."""
+    digits = "".join(c for c in phone if c.isdigit())
+    return digits[-9:] if len(digits) >= 7 else ""
+
+
+def fingerprints_of(path: Path, fmt: str | None, columns: dict[str, str]) -> Fingerprints:
+    """Every e-mail, phone and full name of the list, read with nothing but the csv module:
+    this runs after every build, so it stays light."""
+    try:
+        records = CsvFile.open(path).records()
+        _, header = next(records)
+        at = resolve_columns(header, fmt, columns).index
+    except (UnreadableFile, StopIteration, ValueError) as exc:
+        raise CustomerListError(f"{path}: {exc}") from None
+    found = Fingerprints()
+    width = max(at.values()) + 1
+    for _, fields in records:
+        fields += [""] * (width - len(fields))
+        if email := fields[at["email"]].strip().lower():
+            found.emails.add(email)
+        if "phone" in at and (phone := phone_key(fields[at["phone"]])):
+            found.phones.add(phone)
+        if "first_name" in at and "last_name" in at:
+            first, last = fields[at["first_name"]].strip(), fields[at["last_name"]].strip()
+        elif "name" in at:
+            first, _, last = fields[at["name"]].strip().partition(" ")
+        else:
+            first = last = ""
+        if first and last:
+            found.full_names.add(f"{first} {last}".lower())
+    return found
+
+
 @dataclass(frozen=True)
 class Leak:
     page: str
@@ -47,6 +91,7 @@ def find_leaks(
     prints: Fingerprints,
     codes: frozenset[str] = frozenset(),
     allow_words: frozenset[str] = frozenset(),
+    skip: frozenset[str] = frozenset(),
 ) -> list[Leak]:
     """Every page (or other text file) of the site that shows a customer's private data.
 
@@ -58,6 +103,8 @@ def find_leaks(
         if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES:
             continue
         page = path.relative_to(site_dir).as_posix()
+        if page in skip:
+            continue
         text = path.read_text(encoding="utf-8", errors="replace")
 
         for kind in _kinds_shown(text, prints, codes, allow_words):
@@ -93,16 +140,11 @@ def issued_codes(shop_import: Path) -> frozenset[str]:
         return frozenset()
 
 
-def guard_site(campaign_file: Path, site_dir: Path, codes_file: Path) -> list[Leak]:
-    """Read the campaign's customer list and look for any of it in the built site."""
-    from generator.customers.ledger import summarize
-    from generator.model.loader import load_campaign
-
-    loaded = load_campaign(campaign_file)
-    reader = loaded.customer_reader()
-    if reader is None:
-        return []
-    prints = Fingerprints()
-    summarize(reader, date.today(), fingerprints=prints)
-    allow = frozenset(word.lower() for word in loaded.campaign.privacy.allow_words)
-    return find_leaks(site_dir, prints, issued_codes(codes_file), allow)
+def guard_site(
+    settings: dict[str, Any], site_dir: Path, codes_file: Path, skip: frozenset[str] = frozenset()
+) -> list[Leak]:
+    """Look for the customer list (``settings``: its file, format, columns) in the built site;
+    ``skip`` names files that cannot hold it (the theme's own scripts and styles)."""
+    prints = fingerprints_of(Path(settings["file"]), settings["format"], settings["columns"])
+    allow = frozenset(word.lower() for word in settings["allow_words"])
+    return find_leaks(site_dir, prints, issued_codes(codes_file), allow, skip)

@@ -238,15 +238,6 @@ def merge(a: int, b: int) -> int:
 
 
 @dataclass
-class Fingerprints:
-    """What identifies a customer: e-mails, phones (last 9 digits), full names (lowercase)."""
-
-    emails: set[str] = field(default_factory=set)
-    phones: set[str] = field(default_factory=set)
-    full_names: set[str] = field(default_factory=set)
-
-
-@dataclass
 class CustomerSummary:
     """What the site may know of the list: counts, the tiers' sizes, the opted-in wall."""
 
@@ -267,18 +258,11 @@ class CustomerSummary:
         )
 
 
-def phone_key(phone: str) -> str:
-    """The last 9 digits: the same number written with or without its country code."""
-    digits = "".join(c for c in phone if c.isdigit())
-    return digits[-9:] if len(digits) >= 7 else ""
-
-
 def summarize(
     reader: CustomerReader,
     today: date,
     wall: Wall | None = None,
     max_errors: int = 20,
-    fingerprints: Fingerprints | None = None,
 ) -> tuple[CustomerSummary, dict[int, int]]:
     """Read the whole list once; return the summary and the ledger: e-mail hash → the index of the
     customer's tier in ``TierTable.names``, in the low 4 bits of an integer."""
@@ -308,12 +292,6 @@ def summarize(
             ledger[key] = merge(known, value)
         if opted_in and len(candidates) < wall_room and key not in candidates:
             candidates[key] = _wall_entry(row, wall)  # type: ignore[arg-type]
-        if fingerprints is not None:
-            fingerprints.emails.add(row.email)
-            if phone := phone_key(row.phone):
-                fingerprints.phones.add(phone)
-            if row.first_name and row.last_name:
-                fingerprints.full_names.add(f"{row.first_name} {row.last_name}".lower())
 
     summary.rows = rows + summary.bad_rows
     summary.customers = len(ledger)

@@ -43,8 +43,8 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.bundle: SiteBundle | None = None
         self.nav_from_files = False
         self.audit_rules: tuple[IgnoreRule, ...] = ()
-        self.campaign_file = Path()
         self.codes_file = Path()
+        self.theme_files: frozenset[str] = frozenset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -64,7 +64,6 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         except (InputError, BuildDateError, CustomerListError) as exc:
             raise CampaignInputError(str(exc)) from None
         bundle = self.bundle
-        self.campaign_file = campaign_file
         self.codes_file = root / CODES_FILE
         for line in bundle.customer_report:
             log.info(f"customers: {line}")
@@ -105,6 +104,13 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.bundle is None:
             return files
+        # files copied from installed themes (not the project's overrides/) hold no campaign data
+        packaged = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+        self.theme_files = frozenset(
+            f.dest_uri
+            for f in files
+            if f.abs_src_path and any(f.abs_src_path.startswith(d) for d in packaged)
+        )
         generated = []
         for page in self.bundle.pages:
             if files.get_file_from_path(page.path) is not None:
@@ -126,16 +132,19 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.bundle is None:
             return
-        if self.bundle.customer_report:
-            self._guard(Path(config.site_dir))
+        if self.bundle.guard is not None:
+            self._guard(self.bundle.guard, Path(config.site_dir))
         if self.config.audit:
             self._audit(config)
 
-    def _guard(self, site_dir: Path) -> None:
+    def _guard(self, settings: dict[str, Any], site_dir: Path) -> None:
         """Refuse the site if it shows anything private of the customer list."""
         from generator.customers.guard import guard_site
 
-        leaks = guard_site(self.campaign_file, site_dir, self.codes_file)
+        try:
+            leaks = guard_site(settings, site_dir, self.codes_file, self.theme_files)
+        except CustomerListError as exc:
+            raise CampaignInputError(str(exc)) from None
         if leaks:
             raise PrivacyLeak(
                 "\n".join(f"{leak} from the customer list" for leak in leaks)

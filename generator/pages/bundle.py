@@ -12,6 +12,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import generator
@@ -50,6 +51,8 @@ class SiteBundle:
     """The input files; a change to any of them calls for a rebuild."""
     customer_report: list[str] = field(default_factory=list)
     """What reading the customer list found: a summary line and its bad rows."""
+    guard: dict[str, Any] | None = None
+    """Where the privacy guard finds the customer list: file, format, columns, allowed words."""
 
 
 class BuildDateError(ValueError):
@@ -81,11 +84,17 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
     campaign = loaded.campaign
     today = build_date(campaign.business.time_zone, today_override)
     inputs = [str(path) for path in loaded.files]
-    customers, report = None, []
+    customers, report, guard = None, [], None
     if (reader := loaded.customer_reader()) is not None:
         customers, _ = summarize(reader, today, campaign.wall)
         report = [customers.report(), *(str(problem) for problem in customers.problems)]
         inputs.append(str(reader.csv.path))
+        guard = {
+            "file": str(reader.csv.path),
+            "format": reader.settings.format,
+            "columns": dict(reader.settings.columns),
+            "allow_words": list(campaign.privacy.allow_words),
+        }
     return SiteBundle(
         campaign_id=campaign.id,
         pages=render_site(loaded, today, customers),
@@ -97,6 +106,7 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
         today=today,
         inputs=inputs,
         customer_report=report,
+        guard=guard,
     )
 
 

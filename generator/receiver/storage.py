@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
-from generator.customers.codes import ALPHABET
+from generator.customers.alphabet import ALPHABET
 from generator.receiver.tables import answers, complaints, redemptions, spam
 from generator.receiver.writer import GroupWriter
 
