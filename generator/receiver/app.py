@@ -256,6 +256,7 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
         "site": str(campaign.business.website) if campaign.business.website else None,
     }
     app.state.storage = storage
+    app.state.site_origins = tuple(settings.site_origins)
     return app
 
 

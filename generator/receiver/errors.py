@@ -56,7 +56,11 @@ def error_response(
     if wants_json(request):
         body = {"error": {"status": status, "code": code, "message": message}}
         return JSONResponse(body, status_code=status, headers=headers)
-    html = render("error.html", request, status=status, code=code, message=message)
+    title = MESSAGES.get(status, message)
+    back = _back_link(request)
+    html = render(
+        "error.html", request, status=status, code=code, message=message, title=title, back=back
+    )
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
@@ -82,3 +86,12 @@ async def server_error(request: Request, exc: Exception) -> Response:
 
 def _default_phrase(status: int) -> str:
     return HTTPStatus(status).phrase
+
+
+def _back_link(request: Request) -> str | None:
+    """The form's page, when the browser said where it came from and it is the shop's site."""
+    referer = request.headers.get("referer", "")
+    origins = getattr(request.app.state, "site_origins", ()) if "app" in request.scope else ()
+    if referer.startswith(("http://", "https://")) and (not origins or referer.startswith(origins)):
+        return referer
+    return None
