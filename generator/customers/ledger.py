@@ -264,8 +264,8 @@ def summarize(
     wall: Wall | None = None,
     max_errors: int = 20,
 ) -> tuple[CustomerSummary, dict[int, int]]:
-    """Read the whole list once; return the summary and the ledger: e-mail hash → the index of the
-    customer's tier in ``TierTable.names``, in the low 4 bits of an integer."""
+    """Read the whole list once; return the summary and the ledger: the hash of each customer's
+    e-mail → the index of their tier in ``TierTable.names``."""
     summary = CustomerSummary()
     table = TierTable.from_rules(reader.settings.tiers, today)
     ledger: dict[int, int] = {}

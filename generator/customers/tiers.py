@@ -36,10 +36,6 @@ class TierTable:
     def names(self) -> list[str]:
         return [rule[0] for rule in self.rules] + [UNTIERED]
 
-    def tier(self, orders: int, spent_cents: int, since_year: int) -> str:
-        """The first tier whose conditions hold; ``since_year`` 0 means unknown."""
-        return self.names[self.tier_index(orders, spent_cents, since_year)]
-
     def tier_index(self, orders: int, spent_cents: int, since_year: int) -> int:
         """The position in ``names`` of the customer's tier."""
         for index, (_, min_orders, min_cents, latest_year, need_all) in enumerate(self.rules):
