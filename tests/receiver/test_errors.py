@@ -123,8 +123,12 @@ def test_rate_limit_answers_429_with_retry_after(database_url: str) -> None:
 def test_the_error_page_leads_back_to_the_form(receiver: Receiver) -> None:
     form_page = f"{SITE}/survey/"
     with receiver.client() as client:
-        ours = client.post("/survey", data={"recommend": "5"}, headers={"Origin": SITE, "Referer": form_page})
-        theirs = client.post("/survey", data={"recommend": "5"}, headers={"Referer": "https://evil.example/x"})
+        ours = client.post(
+            "/survey", data={"recommend": "5"}, headers={"Origin": SITE, "Referer": form_page}
+        )
+        theirs = client.post(
+            "/survey", data={"recommend": "5"}, headers={"Referer": "https://evil.example/x"}
+        )
     assert ours.status_code == theirs.status_code == 422
     assert "<h1>Some answers need another look.</h1>" in ours.text
     assert "<p>Please answer: What do you like most?</p>" in ours.text
