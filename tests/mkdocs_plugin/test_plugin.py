@@ -88,7 +88,7 @@ def test_brand_colours_and_logo_reach_the_theme(site_factory: SiteFactory) -> No
     assert logo is not None and logo.attributes["src"] == "../assets/logo.svg"
     assert html.css_first('link[rel="icon"]').attributes["href"] == "../assets/logo.svg"
     assert (root / "site" / "assets" / "appreciate" / "appreciate.css").is_file()
-    announce = html.css_first(".appreciate-announce")
+    announce = html.css_first(".appreciate-announce [data-phase]:not([hidden])")
     assert announce is not None and "6 days left" in announce.text()
 
 
@@ -141,11 +141,12 @@ def test_an_explicit_nav_is_respected(site_factory: SiteFactory) -> None:
 def test_build_day_sets_the_landing_status(site_factory: SiteFactory) -> None:
     root = site_factory()
     build(root)
-    running = page(root, "index.html").css_first(".appreciate-status").text()
-    assert "On now" in running
+    shown = page(root, "index.html").css_first(".appreciate-status [data-phase]:not([hidden])")
+    assert shown.attributes["data-phase"] == "running" and "On now" in shown.text()
     result = mkdocs("build", cwd=root, APPRECIATE_TODAY="2026-12-05")
     assert result.returncode == 0
-    assert "has ended" in page(root, "index.html").css_first(".appreciate-status").text()
+    shown = page(root, "index.html").css_first(".appreciate-status [data-phase]:not([hidden])")
+    assert shown.attributes["data-phase"] == "ended"
 
 
 def test_plain_mkdocs_build_reports_bad_input_and_fails(site_factory: SiteFactory) -> None:

@@ -30,14 +30,31 @@ def test_every_page_in_nav_order_with_title_and_description() -> None:
         assert meta["description"] and "\n" not in meta["description"]
 
 
+def visible_status(markdown: str) -> str:
+    """The status variant shown without JavaScript (the others are ``hidden``)."""
+    shown = re.findall(r'<p data-phase="(\w+)">(.*?)</p>', markdown)
+    assert len(shown) == 1, shown
+    text = re.sub(r"<span[^>]* hidden>.*?</span>", "", shown[0][1])
+    return re.sub(r"<[^>]+>", "", text)
+
+
 def test_landing_page_says_what_is_on_now() -> None:
     landing = {
         day: pages_of(FIXTURE / "campaigns", day)["index.md"].markdown
-        for day in (date(2026, 10, 30), date(2026, 11, 25), date(2026, 12, 2))
+        for day in (date(2026, 10, 30), date(2026, 11, 25), date(2026, 11, 30), date(2026, 12, 2))
     }
-    assert "starts in 2 days" in landing[date(2026, 10, 30)]
-    assert "**On now**, until November 30, 2026: 6 days left." in landing[date(2026, 11, 25)]
-    assert "This campaign has ended." in landing[date(2026, 12, 2)]
+    assert "it starts in 2 days." in visible_status(landing[date(2026, 10, 30)])
+    assert (
+        visible_status(landing[date(2026, 11, 25)])
+        == "On now, until November 30, 2026: 6 days left."
+    )
+    assert (
+        visible_status(landing[date(2026, 11, 30)])
+        == "On now, until November 30, 2026: 1 day left."
+    )
+    assert "This campaign has ended." in visible_status(landing[date(2026, 12, 2)])
+    # every variant is in the page, so a script can show the visitor's today
+    assert landing[date(2026, 11, 25)].count("data-phase=") == 3
 
 
 def test_survey_form_posts_to_the_receiver_with_the_yaml_fields() -> None:
