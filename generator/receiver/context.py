@@ -1,0 +1,102 @@
+"""What every route needs: the receiver's state, its database calls, the request's fields."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+
+from generator.model.campaign import Campaign
+from generator.receiver.errors import ApiError
+from generator.receiver.limits import RateLimit, retry_after
+from generator.receiver.settings import Settings
+from generator.receiver.storage import Storage
+
+log = logging.getLogger("appreciate.receiver")
+
+
+@dataclass(frozen=True)
+class Receiver:
+    """The state a receiver app carries (``request.app.state.receiver``)."""
+
+    campaign: Campaign
+    settings: Settings
+    storage: Storage
+    limiter: RateLimit
+    code_key: bytes | None
+
+
+def receiver_of(request: Request) -> Receiver:
+    state: Receiver = request.app.state.receiver
+    return state
+
+
+@contextmanager
+def unavailable_is_503() -> Iterator[None]:
+    """A lost database is a 503 with Retry-After, never a 500."""
+    try:
+        yield
+    except (OperationalError, DBAPIError) as exc:
+        log.warning("database unavailable: %s", type(exc.orig).__name__ if exc.orig else exc)
+        raise ApiError(503, "unavailable", headers=retry_after(5)) from None
+
+
+async def database(call: Callable[..., Any], *args: Any) -> Any:
+    """Run a storage call in a thread."""
+    with unavailable_is_503():
+        return await run_in_threadpool(call, *args)
+
+
+async def committed(submit: Callable[..., asyncio.Future[Any]], *args: Any) -> Any:
+    """Hand an insert to the group writer and wait for its durable commit."""
+    with unavailable_is_503():
+        return await submit(*args)
+
+
+def check_form(request: Request) -> None:
+    """A form post within the client's rate, from the shop's own site."""
+    receiver = receiver_of(request)
+    wait = receiver.limiter.wait(request.client.host if request.client else "?")
+    if wait:
+        raise ApiError(429, "rate_limited", headers=retry_after(wait))
+    origin = request.headers.get("origin")
+    origins = receiver.settings.site_origins
+    if origins and origin and origin.rstrip("/") not in origins:
+        raise ApiError(403, "wrong_origin")
+
+
+def require_token(request: Request, who: str) -> None:
+    """The ``admin`` or ``staff`` Bearer token, compared in constant time."""
+    settings = receiver_of(request).settings
+    token = settings.admin_token if who == "admin" else settings.staff_token
+    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    if not token:
+        raise ApiError(401, "unauthorized", f"the {who} token is not set on this receiver")
+    if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        raise ApiError(401, "unauthorized", headers={"WWW-Authenticate": "Bearer"})
+
+
+async def fields(request: Request) -> dict[str, str]:
+    """The posted fields, from a form or a JSON object."""
+    kind = request.headers.get("content-type", "")
+    if kind.startswith("application/json"):
+        try:
+            data = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError):
+            raise ApiError(400, "bad_json", "the body is not valid JSON") from None
+        if not isinstance(data, dict) or not all(isinstance(v, str | int) for v in data.values()):
+            raise ApiError(422, "invalid", "send an object of field names and text values")
+        return {str(k): str(v) for k, v in data.items()}
+    if kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form(max_files=0, max_fields=100)
+        return {k: v for k, v in form.items() if isinstance(v, str)}
+    raise ApiError(415, "unsupported_media_type")

@@ -1,0 +1,132 @@
+"""What customers and staff reach: the forms, their thank-you pages, code redemption."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from generator.receiver import forms
+from generator.receiver.context import (
+    check_form,
+    committed,
+    database,
+    fields,
+    receiver_of,
+    require_token,
+)
+from generator.receiver.errors import ApiError, wants_json
+from generator.receiver.pages import render
+
+
+async def survey(request: Request) -> Response:
+    check_form(request)
+    receiver = receiver_of(request)
+    campaign, storage = receiver.campaign, receiver.storage
+    data = await fields(request)
+    if data.get(forms.HONEYPOT):  # looks like a success to the bot; only counted
+        await committed(storage.count_spam, "survey")
+        return _answered(request, "survey", {"code": "THANKYOU00", "lang": data.get("lang", "en")})
+    answer = forms.survey_answer(campaign, data)
+    code = await committed(
+        storage.add_answer,
+        campaign.id,
+        answer.lang,
+        answer.nps,
+        answer.values,
+        answer.email,
+        answer.consent,
+    )
+    body = {"reward_code": code, "reward": campaign.survey.reward.title}
+    return _answered(request, "survey", {"code": code, "lang": answer.lang}, body)
+
+
+async def complaint(request: Request) -> Response:
+    check_form(request)
+    receiver = receiver_of(request)
+    campaign, storage = receiver.campaign, receiver.storage
+    data = await fields(request)
+    hours = campaign.complaints.response_hours
+    if data.get(forms.HONEYPOT):
+        await committed(storage.count_spam, "complaint")
+        return _answered(
+            request, "complaint", {"ticket": "T-000000", "lang": data.get("lang", "en")}
+        )
+    checked = forms.complaint(campaign, data)
+    ticket = await committed(
+        storage.add_complaint, campaign.id, checked.lang, checked.fields, hours
+    )
+    body = {"ticket": ticket.ticket, "due_at": ticket.due_at.isoformat(), "response_hours": hours}
+    return _answered(request, "complaint", {"ticket": ticket.ticket, "lang": checked.lang}, body)
+
+
+def _answered(
+    request: Request, form: str, query: dict[str, str], body: dict[str, Any] | None = None
+) -> Response:
+    """201 with JSON for scripts; for a plain form, 303 to the thank-you page."""
+    if wants_json(request):
+        return JSONResponse(body or {"status": "received"}, status_code=201)
+    return RedirectResponse(f"/thanks/{form}?{urlencode(query)}", status_code=303)
+
+
+async def thanks_survey(request: Request) -> Response:
+    campaign = receiver_of(request).campaign
+    code = request.query_params.get("code", "")[:16]
+    return HTMLResponse(
+        render(
+            "thanks_survey.html",
+            request,
+            code=code,
+            reward=campaign.survey.reward.title,
+            lang=_lang(request),
+        )
+    )
+
+
+async def thanks_complaint(request: Request) -> Response:
+    hours = receiver_of(request).campaign.complaints.response_hours
+    ticket = request.query_params.get("ticket", "")[:16]
+    html = render(
+        "thanks_complaint.html",
+        request,
+        ticket=ticket,
+        hours=hours,
+        due=f"{hours} hours after you sent it",
+        lang=_lang(request),
+    )
+    return HTMLResponse(html)
+
+
+async def redeem(request: Request) -> Response:
+    """A personal or reward code, accepted once."""
+    require_token(request, "staff")
+    receiver = receiver_of(request)
+    data = await fields(request)
+    code = data.get("code", "").strip().upper()
+    email = data.get("email", "").strip().lower()
+    if not code:
+        raise ApiError(422, "missing", "send the code")
+    kind = None
+    if email and receiver.code_key is not None:
+        from generator.customers.codes import verify
+
+        if verify(code, email, receiver.campaign.id, receiver.code_key):
+            kind = "personal"
+    if kind is None and await database(receiver.storage.is_reward_code, code):
+        kind = "reward"
+    if kind is None:
+        raise ApiError(404, "unknown_code", "this code is not valid")
+    if not await database(receiver.storage.redeem, code, kind):
+        raise ApiError(409, "already_used", "this code has been used already")
+    return JSONResponse({"code": code, "kind": kind, "status": "redeemed"})
+
+
+async def health(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang", "en")
+    return lang if lang in forms.LANGUAGES else "en"
