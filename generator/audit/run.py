@@ -16,8 +16,8 @@ PROGRESS_FROM = 200
 
 def run_check(site_dir: Path, options: AuditOptions, progress: bool = False) -> AuditReport:
     """The audit of ``site_dir`` with every check ``options`` asks for."""
-    pages = sum(1 for _ in site_dir.rglob("*.htm*"))
-    with _progress_bar(pages if progress and pages >= PROGRESS_FROM else 0) as tick:
+    pages = sum(1 for _ in site_dir.rglob("*.htm*")) if progress else 0  # only for the bar
+    with _progress_bar(pages if pages >= PROGRESS_FROM else 0) as tick:
         report = audit_site(site_dir, options, tick)
     extra: list[Finding] = []
     if options.external is not None and report.external_urls:
