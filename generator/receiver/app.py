@@ -11,6 +11,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
 from generator.model.campaign import Campaign
@@ -58,9 +59,16 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
         yield
         await run_in_threadpool(receiver.storage.close)
 
+    # the site's own script reads the JSON answers: allow it across origins, and only it
+    cors = Middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.site_origins) or ["*"],
+        allow_methods=["POST"],
+        allow_headers=["Accept", "Content-Type"],
+    )
     app = Starlette(
         routes=ROUTES,
-        middleware=[Middleware(BodyLimit)],
+        middleware=[cors, Middleware(BodyLimit)],
         exception_handlers={HTTPException: http_error, Exception: server_error},
         lifespan=lifespan,
     )

@@ -1,0 +1,47 @@
+/* Appreciate: send the survey and complaint forms without leaving the page, when the browser can.
+   Without JavaScript (or if this fails) the form posts as usual and the receiver answers with
+   its own thank-you page. */
+(function () {
+  function show(form, html, ok) {
+    var box = form.parentNode.querySelector('[data-appreciate-result="' + form.id + '"]');
+    if (!box) return;
+    box.innerHTML = html;
+    box.hidden = false;
+    box.className = "appreciate-result appreciate-result--" + (ok ? "ok" : "error");
+    if (ok) form.hidden = true;
+    box.focus();
+  }
+  function text(value) {
+    var span = document.createElement("span");
+    span.textContent = value;
+    return span.innerHTML;
+  }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form.appreciate-form") || !window.fetch) return;
+    event.preventDefault();
+    var button = form.querySelector("button[type=submit]");
+    if (button) button.disabled = true;
+    fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form)),
+      headers: { Accept: "application/json" }
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) {
+          show(form, "<p><strong>" + text(data.error.message) + "</strong></p>", false);
+        } else if (data.reward_code) {
+          show(form, "<p><strong>Thank you for your answers!</strong> Your reward: " + text(data.reward) +
+            ".</p><p>Your code: <strong class=\"appreciate-code\">" + text(data.reward_code) + "</strong></p>", true);
+        } else {
+          show(form, "<p><strong>We received your message.</strong> Your ticket number: <strong class=\"appreciate-code\">" +
+            text(data.ticket) + "</strong>. We answer within " + text(String(data.response_hours)) + " hours.</p>", true);
+        }
+      });
+    }).catch(function () {
+      form.submit(); /* the network or the receiver failed: post the plain form */
+    }).then(function () {
+      if (button) button.disabled = false;
+    });
+  });
+})();
