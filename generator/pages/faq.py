@@ -39,7 +39,7 @@ def faq_entries(loaded: LoadedCampaign, locale: str) -> list[Answer]:
             derived.append(
                 Answer(
                     "How do I get my personal code?",
-                    "Loyal customers receive a personal, single-use code by e-mail. "
+                    f"{_who(offer.tiers)} receive a personal, single-use code by e-mail. "
                     f"It gives {value} off{condition} and is valid until "
                     f"{day(offer.expires, locale)}.",
                     derived=True,
@@ -111,6 +111,10 @@ def faq_entries(loaded: LoadedCampaign, locale: str) -> list[Answer]:
     written = [Answer(entry.question, entry.answer) for entry in campaign.faq]
     asked = {_normal(a.question) for a in written}
     return written + [a for a in derived if _normal(a.question) not in asked]
+
+
+def _who(tiers: list[str] | None) -> str:
+    return f"Our {' and '.join(tiers)} customers" if tiers else "Loyal customers"
 
 
 def _normal(question: str) -> str:
