@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.customers.alphabet import ALPHABET
-from generator.customers.ledger import CustomerReader, CustomerSummary, emails, summarize
+from generator.customers.ledger import CustomerReader, CustomerSummary, summarize
 from generator.customers.tiers import TierTable
 from generator.model.campaign import Campaign, PersonalCode
 
@@ -142,7 +142,7 @@ def issue_codes(
         merge_out, shop_out = csv.writer(merge_file), csv.writer(shop_file)
         merge_out.writerow(["first_name", "email", "code", "tier", "expires"])
         shop_out.writerow(["code", "usage_limit"])
-        for email, first_name in emails(reader):
+        for email, first_name in reader.emails():
             value = ledger.pop(hash(email), None)  # popped: each customer is written once
             if value is None:
                 continue  # a bad row, or a customer already written

@@ -69,13 +69,17 @@ class CustomerReader:
         except UnreadableFile as exc:
             raise CustomerListError(f"{display}: {exc} (hint: {HINT})") from None
 
+    def _records(self) -> tuple[Columns, Iterator[tuple[int, list[str]]]]:
+        """The header's columns, and the records after it."""
+        records = self.csv.records()
+        _, header = next(records)
+        extra = (self.settings.opt_in.column,) if self.settings.opt_in else ()
+        return resolve_columns(header, self.settings.format, self.settings.columns, extra), records
+
     def rows(self, problems: Callable[[RowProblem], None] | None = None) -> Iterator[Row]:
         """Every valid row, in file order; each bad row goes to ``problems``."""
-        records = self.csv.records()
         try:
-            _, header = next(records)
-            extra = (self.settings.opt_in.column,) if self.settings.opt_in else ()
-            columns = resolve_columns(header, self.settings.format, self.settings.columns, extra)
+            columns, records = self._records()
             parse = _parser(columns, self.settings, self.display)
             for line, fields in records:
                 if not any(fields):
@@ -91,6 +95,21 @@ class CustomerReader:
             raise CustomerListError(f"{self.display}:1: {exc}") from None
         except UnreadableFile as exc:
             raise CustomerListError(f"{self.display}: {exc} (hint: {HINT})") from None
+
+    def emails(self) -> Iterator[tuple[str, str]]:
+        """``(e-mail, first name)`` of every row with an e-mail: a light second pass for codes."""
+        columns, records = self._records()
+        email_at = columns.index["email"]
+        first_at = columns.index.get("first_name", columns.index.get("name"))
+        split = "first_name" not in columns.index
+        for _, fields in records:
+            if len(fields) > email_at:
+                first = (
+                    fields[first_at].strip()
+                    if first_at is not None and first_at < len(fields)
+                    else ""
+                )
+                yield fields[email_at].strip().lower(), first.partition(" ")[0] if split else first
 
 
 def _parser(
@@ -172,23 +191,6 @@ def _parser(
         )
 
     return parse
-
-
-def emails(reader: CustomerReader) -> Iterator[tuple[str, str]]:
-    """``(e-mail, first name)`` of every row with an e-mail: a light second pass for the codes."""
-    records = reader.csv.records()
-    _, header = next(records)
-    extra = (reader.settings.opt_in.column,) if reader.settings.opt_in else ()
-    columns = resolve_columns(header, reader.settings.format, reader.settings.columns, extra)
-    email_at = columns.index["email"]
-    first_at = columns.index.get("first_name", columns.index.get("name"))
-    split = "first_name" not in columns.index
-    for _, fields in records:
-        if len(fields) > email_at:
-            first = (
-                fields[first_at].strip() if first_at is not None and first_at < len(fields) else ""
-            )
-            yield fields[email_at].strip().lower(), first.partition(" ")[0] if split else first
 
 
 def cents(text: str) -> int | None:
