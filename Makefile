@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo serve test lint typecheck bench clean
+.PHONY: demo serve test lint typecheck bench messages clean
 
 $(BIN)/appreciate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,15 @@ test: $(BIN)/appreciate  ## the whole suite, lint and types included
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy generator
 	$(BIN)/pytest -n auto
+
+LOCALE := generator/locale
+messages: $(BIN)/appreciate  ## extract Appreciate's own texts and update the es/id catalogs
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k gettext_in:2 -k ngettext_in:2,3 -k N_ \
+	  --no-wrap --sort-by-file --omit-header -o $(LOCALE)/appreciate.pot .
+	for lang in es id; do \
+	  $(BIN)/pybabel update -D appreciate -d $(LOCALE) -i $(LOCALE)/appreciate.pot -l $$lang \
+	    --no-wrap --ignore-obsolete --init-missing || exit 1; \
+	done
 
 bench: $(BIN)/appreciate  ## every benchmark; audit.py needs ruby-html-proofer, receiver.py wrk
 	$(BIN)/python benchmarks/build.py

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from generator.audit.findings import IgnoreRule
@@ -17,6 +18,7 @@ from generator.mkdocs_plugin.config import AppreciateConfig
 from generator.model.errors import InputError
 from generator.model.source import display_path
 from generator.pages.bundle import BuildDateError, SiteBundle, cached_bundle, render_bundle
+from generator.pages.head import absolute_alternates
 
 if TYPE_CHECKING:  # the live-reload server pulls in http.server; builds do not need it
     from mkdocs.livereload import LiveReloadServer
@@ -41,7 +43,9 @@ class PrivacyLeak(CampaignInputError):
 class AppreciatePlugin(BasePlugin[AppreciateConfig]):
     def __init__(self) -> None:
         self.bundle: SiteBundle | None = None
-        self.nav_from_files = False
+        self.nav_from_files: bool | None = None
+        self.language = ""
+        self.generated: dict[str, str] = {}
         self.audit_rules: tuple[IgnoreRule, ...] = ()
         self.codes_file = Path()
         self.theme_files: frozenset[str] = frozenset()
@@ -65,11 +69,19 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             raise CampaignInputError(str(exc)) from None
         bundle = self.bundle
         self.codes_file = root / CODES_FILE
-        for line in bundle.customer_report:
-            log.info(f"customers: {line}")
+        i18n = _i18n(config)
+        self.language = _check_languages(bundle, i18n)
+        first_build = i18n is None or i18n.current_language in (None, i18n.default_language)
+        if first_build:
+            for line in bundle.customer_report:
+                log.info(f"customers: {line}")
+            for line in bundle.untranslated:
+                log.warning(f"{line}")
 
         # our templates come after the project's overrides/, before Material's own
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        # (i18n builds each language again with the same config: add them once)
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config.theme["palette"] = _custom_palette(config.theme.get("palette"))
         if bundle.logo and not config.theme.get("logo"):
             if not (Path(config.docs_dir) / bundle.logo).is_file():
@@ -86,10 +98,11 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
                 config.markdown_extensions.append(extension)
         config.extra["appreciate"] = {
             "brand_css": bundle.brand_css,
-            "announce": bundle.announce,
+            "announce": bundle.announce.get(self.language, ""),
             "campaign": bundle.campaign_id,
         }
-        self.nav_from_files = config.nav is None
+        if self.nav_from_files is None:  # later languages' builds see the nav the first one set
+            self.nav_from_files = config.nav is None
         self.audit_rules = self._audit_rules()
         return config
 
@@ -101,7 +114,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
                 f"mkdocs.yml: plugins.appreciate.audit_ignore: {exc}"
             ) from None
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.bundle is None:
             return files
         # files copied from installed themes (not the project's overrides/) hold no campaign data
@@ -111,26 +124,57 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             for f in files
             if f.abs_src_path and any(f.abs_src_path.startswith(d) for d in packaged)
         )
-        generated = []
+        i18n = _i18n(config)
+        default = self.bundle.languages[0]
+        first_build = i18n is None or i18n.current_language == default
+        self.generated = {}
         for page in self.bundle.pages:
             if files.get_file_from_path(page.path) is not None:
-                log.info(f"{config.docs_dir}/{page.path} is used instead of the generated page")
-            else:
-                files.append(File.generated(config, page.path, content=page.markdown))
-            generated.append(page.path)
+                if first_build:
+                    log.info(f"{config.docs_dir}/{page.path} is used instead of the generated page")
+                continue
+            file = File.generated(config, page.path, content=page.markdown)
+            if i18n is not None:
+                # i18n only takes pages from the docs folder, and copies them without content:
+                # give it the path the page would have there, and the content back in _restore
+                file.abs_src_path = str(Path(config.docs_dir, page.path))
+            files.append(file)
+            self.generated[page.path] = page.markdown
         if self.nav_from_files:
             # generated pages first, in campaign order; the marketer's pages after them
+            ours = [page.path for page in self.bundle.pages if page.language == default]
+            suffixes = tuple(f".{language}.md" for language in self.bundle.languages[1:])
             others = [
                 f.src_uri
                 for f in files.documentation_pages()
-                if f.src_uri not in generated and f.inclusion.is_in_nav()
+                if f.src_uri not in ours
+                and not f.src_uri.endswith(suffixes)
+                and f.inclusion.is_in_nav()
             ]
-            config.nav = [*generated, *nest_paths(sorted(others, key=_index_first))]
+            config.nav = [*ours, *nest_paths(sorted(others, key=_index_first))]
         return files
 
-    @event_priority(-100)  # after every other plugin has written its files
+    @event_priority(-110)  # after i18n (-100) has picked each page's language version
+    def _restore_content(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        for file in files:
+            markdown = self.generated.get(file.src_uri)
+            if markdown is not None and file._content is None:
+                file.content_string = markdown
+        return files
+
+    on_files = CombinedEvent(_add_pages, _restore_content)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.bundle is None or _i18n(config) is None or not page.canonical_url:
+            return output
+        return absolute_alternates(output, page.canonical_url, self.bundle.languages[0])
+
+    @event_priority(-110)  # after every other plugin, i18n's builds of the other languages too
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.bundle is None:
+            return
+        i18n = _i18n(config)
+        if i18n is not None and i18n.building:  # one language of several: check the whole later
             return
         if self.bundle.guard is not None:
             self._guard(self.bundle.guard, Path(config.site_dir))
@@ -175,6 +219,37 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             for folder in {Path(path).parent for path in self.bundle.inputs}:
                 server.watch(str(folder))
         return server
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    """The mkdocs-static-i18n plugin, when the site uses it."""
+    return config.plugins.get("i18n")
+
+
+def _check_languages(bundle: SiteBundle, i18n: Any) -> str:
+    """The language being built; fails when mkdocs.yml's languages are not the campaign's."""
+    default, *others = bundle.languages
+    if i18n is None:
+        if others:
+            raise CampaignInputError(
+                f"mkdocs.yml: plugins: the campaign's languages are {', '.join(bundle.languages)} "
+                "but the i18n plugin is not set up (hint: add mkdocs-static-i18n with these "
+                "languages, see docs/languages.md)"
+            )
+        return default
+    built = [lang.locale for lang in i18n.config.languages if lang.build]
+    if i18n.default_language != default or sorted(built) != sorted(bundle.languages):
+        raise CampaignInputError(
+            f"mkdocs.yml: plugins.i18n.languages: builds {', '.join(built)} with default "
+            f"{i18n.default_language}, but the campaign's languages are "
+            f"{', '.join(bundle.languages)} with default {default} (hint: make them the same)"
+        )
+    if i18n.config.docs_structure != "suffix":
+        raise CampaignInputError(
+            "mkdocs.yml: plugins.i18n.docs_structure: the appreciate plugin needs 'suffix' "
+            "(hint: name translated pages like our-story.es.md)"
+        )
+    return str(i18n.current_language or default)
 
 
 def _custom_palette(palette: Any) -> Any:

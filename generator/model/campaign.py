@@ -16,8 +16,8 @@ from generator.model.fields import (
     InputModel,
     Language,
     Money,
+    Name,
     Slug,
-    Text,
     TimeOfDay,
     TimeZone,
     between,
@@ -26,6 +26,7 @@ from generator.model.fields import (
     fail,
     require_unique,
 )
+from generator.model.translated import Text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -71,21 +72,46 @@ class OpeningHours(InputModel):
 
 
 class Business(InputModel):
-    name: Text
+    name: Name
     country: Country
     phone: str
     email: EmailStr
-    address: Text
+    address: Name
     opening_hours: Annotated[list[OpeningHours], Field(min_length=1)]
     currency: str
     time_zone: TimeZone
     default_language: Language = "en"
+    languages: list[Language] | None = None
+    """The site's languages, the default first; default: only the default language."""
     website: HttpUrl | None = None
 
     @field_validator("phone")
     @classmethod
     def _phone(cls, value: str, info: ValidationInfo) -> str:
         return check_phone(value, info.data.get("country"))
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        if value is None:
+            return None
+        for index, language in enumerate(value):
+            if language in value[:index]:
+                raise fail("unique", f"lists '{language}' twice", "name each language once")
+        default = info.data.get("default_language")
+        if default is not None and default not in value:
+            raise fail(
+                "language",
+                f"does not list the default language '{default}'",
+                f"add {default} to the list",
+            )
+        return value
+
+    @property
+    def site_languages(self) -> tuple[str, ...]:
+        """The default language first, then the others in the order given."""
+        others = [lang for lang in self.languages or () if lang != self.default_language]
+        return (self.default_language, *others)
 
     @field_validator("currency")
     @classmethod

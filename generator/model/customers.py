@@ -8,7 +8,8 @@ from pydantic import Field, field_validator, model_validator
 
 from generator.customers.columns import FIELDS
 from generator.model.errors import did_you_mean
-from generator.model.fields import InputModel, Money, Slug, Text, between, fail, require_unique
+from generator.model.fields import InputModel, Money, Slug, between, fail, require_unique
+from generator.model.translated import Text
 
 
 class OptIn(InputModel):
@@ -25,6 +26,8 @@ class TierRule(InputModel):
     """A loyalty tier: customers meeting any (or all) of its conditions."""
 
     name: Slug
+    label: Text | None = None
+    """How the site names the tier, e.g. ``{en: gold, es: oro, id: emas}``; default: the name."""
     min_orders: Annotated[int, between(1, 100_000, "e.g. 10 orders")] | None = None
     min_spent: Money | None = None
     min_years: Annotated[int, between(1, 100, "years as a customer, e.g. 3")] | None = None
@@ -78,7 +81,8 @@ WALL_FIELDS: tuple[str, ...] = get_args(WallField)
 class Wall(InputModel):
     """The thank-you wall: opted-in customers, showing only these fields."""
 
-    title: Text = "Thank you"
+    title: Text | None = None
+    """Default: "Thank you!" in each language."""
     intro: Text | None = None
     fields: Annotated[list[WallField], Field(min_length=1)] = ["first_name"]
     max_entries: Annotated[int, between(1, 10_000, "how many names the wall shows")] = 500

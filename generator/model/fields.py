@@ -141,11 +141,25 @@ def _country(value: str) -> str:
 Country = Annotated[str, AfterValidator(_country)]
 
 
+SITE_LANGUAGES = ("en", "es", "id")
+"""Languages Appreciate's own texts (buttons, labels, messages) are translated into."""
+
+
 def _language(value: str) -> str:
     try:
         Locale.parse(value)
     except (UnknownLocaleError, ValueError):
-        raise fail("language", f"'{value}' is not a language code", "use en, es or id") from None
+        raise fail(
+            "language",
+            f"'{value}' is not a language code",
+            did_you_mean(value, SITE_LANGUAGES) or "use en, es or id",
+        ) from None
+    if value not in SITE_LANGUAGES:
+        raise fail(
+            "language",
+            f"'{value}' has no translation of Appreciate's own texts",
+            f"use one of {', '.join(SITE_LANGUAGES)}",
+        )
     return value
 
 
@@ -158,8 +172,8 @@ def not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(not_blank)]
-"""Text shown on the site. A later issue lets it be a map of translations."""
+Name = Annotated[str, AfterValidator(not_blank)]
+"""Text shown as it is in every language: a business name, an address."""
 
 
 def check_phone(value: str, country: str | None) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.customers.ledger import CustomerReader
 from generator.model.campaign import Campaign
 from generator.model.errors import InputError, Loc, Problem
+from generator.model.fields import SITE_LANGUAGES
 from generator.model.returns import ReturnsPolicy
 from generator.model.source import YamlDocument, display_path, load_yaml
 from generator.model.validation import validate
@@ -54,8 +56,9 @@ def load_campaign(path: Path) -> LoadedCampaign:
     source = load_yaml(path)
     problems: list[Problem] = []
     campaign: Campaign | None = None
+    context = languages_of(source.data)
     try:
-        campaign = validate(Campaign, source)
+        campaign = validate(Campaign, source, context)
     except InputError as exc:
         problems.extend(exc.problems)
 
@@ -75,10 +78,25 @@ def load_campaign(path: Path) -> LoadedCampaign:
         else:
             try:
                 returns_source = load_yaml(returns_path)
-                returns = validate(ReturnsPolicy, returns_source)
+                returns = validate(ReturnsPolicy, returns_source, context)
             except InputError as exc:
                 problems.extend(exc.problems)
 
     if problems or campaign is None or returns is None or returns_source is None:
         raise InputError(problems)
     return LoadedCampaign(campaign, returns, source, returns_source)
+
+
+def languages_of(data: Any) -> dict[str, Any]:
+    """The default language and the languages the campaign file names, before validation.
+
+    Texts are checked against them; the fields themselves are validated with the rest.
+    """
+    business = data.get("business") if isinstance(data, dict) else None
+    business = business if isinstance(business, dict) else {}
+    default = business.get("default_language", "en")
+    default = default if default in SITE_LANGUAGES else "en"
+    listed = business.get("languages")
+    listed = listed if isinstance(listed, list) else []
+    languages = [default, *(x for x in listed if x in SITE_LANGUAGES and x != default)]
+    return {"default_language": default, "languages": tuple(dict.fromkeys(languages))}

@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.model.fields import InputModel, Text, between
+from generator.model.fields import InputModel, between
+from generator.model.translated import Text
 
 
 class ReturnsPolicy(InputModel):

@@ -40,10 +40,13 @@ _MESSAGES = {
 }
 
 
-def validate(model: type[M], doc: YamlDocument) -> M:
-    """Validate ``doc`` as ``model``; every problem becomes one line of an InputError."""
+def validate(model: type[M], doc: YamlDocument, context: dict[str, Any] | None = None) -> M:
+    """Validate ``doc`` as ``model``; every problem becomes one line of an InputError.
+
+    ``context`` reaches the field validators (the campaign's languages, for its texts).
+    """
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(doc.data, context=context)
     except ValidationError as exc:
         raise InputError(problems(model, doc, exc)) from None
 

@@ -12,15 +12,19 @@ import os
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import generator
 
+if TYPE_CHECKING:
+    from generator.model.loader import LoadedCampaign
+
 TODAY_VARIABLE = "APPRECIATE_TODAY"
 # code whose change changes the rendered pages
 _RENDERING_CODE = tuple(
-    Path(generator.__file__).parent / name for name in ("pages", "model", "customers")
+    Path(generator.__file__).parent / name
+    for name in ("pages", "model", "customers", "locale", "i18n.py")
 )
 
 
@@ -32,6 +36,7 @@ class GeneratedPage:
     title: str
     description: str
     markdown: str
+    language: str
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,10 @@ class SiteBundle:
     campaign_id: str
     pages: list[GeneratedPage]
     brand_css: str
-    announce: str
+    announce: dict[str, str]
+    """The announcement bar's HTML in each language."""
+    languages: list[str]
+    """The site's languages, the default first."""
     logo: str | None
     logo_where: str
     """``file:line`` of ``brand.logo``, for errors the engine finds later."""
@@ -53,6 +61,8 @@ class SiteBundle:
     """What reading the customer list found: a summary line and its bad rows."""
     guard: dict[str, Any] | None = None
     """Where the privacy guard finds the customer list: file, format, columns, allowed words."""
+    untranslated: list[str] = field(default_factory=list)
+    """``file:line: field: no 'es' translation ...``, one line per text and missing language."""
 
 
 class BuildDateError(ValueError):
@@ -78,7 +88,7 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
     from generator.customers.ledger import summarize
     from generator.model.loader import load_campaign
     from generator.pages.brand import brand_css
-    from generator.pages.site import announcement, render_site
+    from generator.pages.site import announcements, render_site
 
     loaded = load_campaign(campaign_file)
     campaign = loaded.campaign
@@ -99,7 +109,8 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
         campaign_id=campaign.id,
         pages=render_site(loaded, today, customers),
         brand_css=brand_css(campaign.brand),
-        announce=announcement(loaded, today),
+        announce=announcements(loaded, today),
+        languages=list(campaign.business.site_languages),
         logo=campaign.brand.logo,
         logo_where=loaded.where(("brand", "logo")),
         time_zone=campaign.business.time_zone,
@@ -107,7 +118,28 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
         inputs=inputs,
         customer_report=report,
         guard=guard,
+        untranslated=missing_translations(loaded),
     )
+
+
+def missing_translations(loaded: LoadedCampaign) -> list[str]:
+    """One line per text of the campaign and returns policy that a site language lacks."""
+    from generator.model.errors import field_path
+    from generator.model.translated import untranslated
+
+    business = loaded.campaign.business
+    others = business.site_languages[1:]
+    lines = []
+    for model, source in (
+        (loaded.campaign, loaded.source),
+        (loaded.returns, loaded.returns_source),
+    ):
+        for loc, language in untranslated(model, others):
+            lines.append(
+                f"{source.where(loc)}: {field_path(loc)}: no '{language}' translation "
+                f"(the {business.default_language} text is shown)"
+            )
+    return lines
 
 
 def cached_bundle(
@@ -146,8 +178,8 @@ def _digest(inputs: list[str]) -> str:
         )
         digest.update(f"{name}:{stat.st_size}:".encode() + content + b"\0")
     for folder in _RENDERING_CODE:
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".py", ".j2"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
+            if path.suffix in (".py", ".j2", ".po"):
                 stat = path.stat()
                 digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\0".encode())
     return digest.hexdigest()

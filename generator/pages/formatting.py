@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_time, get_day_names
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 
 from generator.model.campaign import OpeningHours
 
+# CLDR's currency spacing, which Babel leaves out: a symbol of letters does not touch a digit
+_LETTERS_THEN_DIGIT = re.compile(r"(?<=[^\W\d])(?=\d)|(?<=\d)(?=[^\W\d])")
+
 
 def money(amount: Decimal, currency: str, locale: str) -> str:
-    """``150000 IDR`` → ``IDR 150,000``: the locale's pattern, without cents on whole amounts."""
+    """``150000 IDR`` → ``IDR 150,000`` (en), ``Rp 150.000`` (id), ``150.000 IDR`` (es).
+
+    The locale's pattern, without cents on whole amounts.
+    """
     if amount == amount.to_integral_value():
         pattern = Locale.parse(locale).currency_formats["standard"].pattern
         whole = pattern.split(";")[0].replace(".00", "")
-        return format_currency(amount, currency, format=whole, locale=locale, currency_digits=False)
-    return format_currency(amount, currency, locale=locale)
+        text = format_currency(amount, currency, format=whole, locale=locale, currency_digits=False)
+    else:
+        text = format_currency(amount, currency, locale=locale)
+    return _LETTERS_THEN_DIGIT.sub("\u00a0", text)
+
+
+def number(value: int | Decimal, locale: str) -> str:
+    """``12000`` → ``12,000`` (en), ``12.000`` (es, id)."""
+    return format_decimal(value, locale=locale)
 
 
 def day(value: date, locale: str) -> str:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import cache
 from typing import Any
 
 import jinja2
+from babel.lists import format_list
+from markupsafe import Markup, escape
 
 from generator.customers.ledger import CustomerSummary
+from generator.i18n import N_, gettext_in, jinja_environment, ngettext_in
 from generator.model.campaign import AnyOffer, FreeShipping, GiftWithNextOrder, PersonalCode
 from generator.model.fields import tel_uri
 from generator.model.loader import LoadedCampaign
+from generator.model.translated import localized
 from generator.pages import formatting
 from generator.pages.bundle import GeneratedPage
 from generator.pages.faq import REFUND_METHODS, faq_entries, faq_jsonld
@@ -19,37 +24,65 @@ from generator.pages.status import Phase, status_on
 
 # (path, template, title); the order is the navigation's
 PAGES = (
-    ("index.md", "landing.md.j2", "Home"),
-    ("offers.md", "offers.md.j2", "Offers"),
-    ("survey.md", "survey.md.j2", "Survey"),
-    ("contact.md", "contact.md.j2", "Complaints & contact"),
-    ("returns.md", "returns.md.j2", "Returns"),
-    ("faq.md", "faq.md.j2", "FAQ"),
+    ("index.md", "landing.md.j2", N_("Home")),
+    ("offers.md", "offers.md.j2", N_("Offers")),
+    ("survey.md", "survey.md.j2", N_("Survey")),
+    ("contact.md", "contact.md.j2", N_("Complaints & contact")),
+    ("returns.md", "returns.md.j2", N_("Returns")),
+    ("faq.md", "faq.md.j2", N_("FAQ")),
 )
-WALL_PAGE = ("thank-you.md", "wall.md.j2", "Thank-you wall")
+WALL_PAGE = ("thank-you.md", "wall.md.j2", N_("Thank-you wall"))
+WALL_FIELD_NAMES = {
+    "first_name": N_("first name"),
+    "last_initial": N_("initial of the last name"),
+    "city": N_("city"),
+    "tier": N_("loyalty tier"),
+    "since_year": N_("the year they became customers"),
+}
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator.pages", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+
+@cache
+def _env(language: str) -> jinja2.Environment:
+    return jinja_environment(
+        jinja2.PackageLoader("generator.pages", "templates"),
+        language,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def page_path(path: str, language: str, default: str) -> str:
+    """Where a page of ``language`` lives: ``offers.md``, or ``offers.es.md`` (i18n's suffix)."""
+    if language == default:
+        return path
+    stem, _, suffix = path.rpartition(".")
+    return f"{stem}.{language}.{suffix}"
 
 
 def render_site(
     loaded: LoadedCampaign, today: date, customers: CustomerSummary | None = None
 ) -> list[GeneratedPage]:
-    """Every generated page, in navigation order; the wall when the campaign has one."""
-    context = {**page_context(loaded, today), "customers": customers}
+    """Every generated page in every language of the campaign, each language in nav order."""
+    campaign = loaded.campaign
+    default = campaign.business.default_language
+    wall = (WALL_PAGE,) if campaign.wall is not None and customers is not None else ()
     pages = []
-    wall = (WALL_PAGE,) if loaded.campaign.wall is not None and customers is not None else ()
-    for path, template, title in (*PAGES, *wall):
-        module = _env.get_template(template).make_module({**context, "page_title": title})
-        description = " ".join(str(getattr(module, "description", "")).split())
-        markdown = _front_matter(title, description) + str(module)
-        pages.append(GeneratedPage(path, title, description, markdown))
+    for language in campaign.business.site_languages:
+        context = {**page_context(loaded, today, language), "customers": customers}
+        env = _env(language)
+        for path, template, title in (*PAGES, *wall):
+            page_title = gettext_in(language, title)
+            module = env.get_template(template).make_module({**context, "page_title": page_title})
+            description = " ".join(str(getattr(module, "description", "")).split())
+            markdown = _front_matter(page_title, description) + str(module)
+            pages.append(
+                GeneratedPage(
+                    page_path(path, language, default), page_title, description, markdown, language
+                )
+            )
     return pages
 
 
@@ -58,25 +91,42 @@ def _front_matter(title: str, description: str) -> str:
     return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n---\n\n"
 
 
-def page_context(loaded: LoadedCampaign, today: date) -> dict[str, Any]:
-    campaign = loaded.campaign
-    locale = campaign.business.default_language
+def page_context(loaded: LoadedCampaign, today: date, language: str) -> dict[str, Any]:
+    """What the templates see: the campaign and returns policy in ``language``, and formatters."""
+    campaign = localized(loaded.campaign, language)
+    returns = localized(loaded.returns, language)
     currency = campaign.business.currency
+    default = campaign.business.default_language
+    tiers = {
+        rule.name: rule.label or rule.name
+        for rule in (campaign.customers.tiers if campaign.customers else [])
+    }
     return {
         "c": campaign,
-        "returns": loaded.returns,
+        "returns": returns,
         "status": status_on(campaign.dates, today),
         "today": today,
         "Phase": Phase,
-        "locale": locale,
-        "money": lambda amount: formatting.money(amount, currency, locale),
-        "day": lambda value: formatting.day(value, locale),
-        "date_range": formatting.date_range(campaign.dates.start, campaign.dates.end, locale),
-        "hours": formatting.opening_hours(campaign.business.opening_hours, locale),
-        "tel": tel_uri(campaign.business.phone, campaign.business.country),
-        "faq": faq_entries(loaded, locale),
+        "locale": language,
+        "default_language": default,
+        "money": lambda amount: formatting.money(amount, currency, language),
+        "number": lambda value: formatting.number(value, language),
+        "day": lambda value: formatting.day(value, language),
+        "date_range": formatting.date_range(campaign.dates.start, campaign.dates.end, language),
+        "hours": formatting.opening_hours(campaign.business.opening_hours, language),
+        "phone_link": Markup('<a href="%s">%s</a>')
+        % (tel_uri(campaign.business.phone, campaign.business.country), campaign.business.phone),
+        "days": lambda n: Markup("<span data-days>%d</span>") % n,
+        "counts_list": lambda counts: _counts(counts, tiers, language),
+        "wall_fields": lambda names: format_list(
+            [gettext_in(language, WALL_FIELD_NAMES[name]) for name in names], locale=language
+        ),
+        "faq": faq_entries(campaign, returns, language, tiers),
         "faq_jsonld": faq_jsonld,
         "refund_methods": REFUND_METHODS,
+        "tiers": tiers,
+        "tier_list": lambda names: format_list([tiers.get(n, n) for n in names], locale=language),
+        "original": lambda text: text.translations.get(default, str(text)),
         "is_personal_code": lambda o: isinstance(o, PersonalCode),
         "is_free_shipping": lambda o: isinstance(o, FreeShipping),
         "is_gift": lambda o: isinstance(o, GiftWithNextOrder),
@@ -84,9 +134,29 @@ def page_context(loaded: LoadedCampaign, today: date) -> dict[str, Any]:
     }
 
 
-def announcement(loaded: LoadedCampaign, today: date) -> str:
-    """One line of HTML for the theme's announcement bar, by the campaign's phase."""
-    return _env.get_template("announce.html.j2").render(page_context(loaded, today))
+def announcements(loaded: LoadedCampaign, today: date) -> dict[str, str]:
+    """One line of HTML per language for the theme's announcement bar, by the campaign's phase."""
+    return {
+        language: _env(language)
+        .get_template("announce.html.j2")
+        .render(page_context(loaded, today, language))
+        for language in loaded.campaign.business.site_languages
+    }
+
+
+def _counts(counts: list[tuple[str, int]], tiers: dict[str, str], language: str) -> Markup:
+    """``**21** gold, **10** silver and **8** friend customers``, in ``language``."""
+    parts = [
+        ngettext_in(
+            language,
+            "**%(num)d** %(tier)s customer",
+            "**%(num)d** %(tier)s customers",
+            count,
+            tier=escape(tiers.get(name, name)),
+        )
+        for name, count in counts
+    ]
+    return Markup(format_list(parts, locale=language))
 
 
 def _anchored(offers: list[AnyOffer]) -> list[tuple[AnyOffer, str]]:

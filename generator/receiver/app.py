@@ -15,6 +15,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
 from generator.model.campaign import Campaign
+from generator.model.translated import localized
 from generator.pages.brand import text_on
 from generator.receiver import admin, public
 from generator.receiver.context import Receiver
@@ -47,6 +48,7 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
         Storage(settings.database_url),
         RateLimit(settings.rate_per_minute, settings.rate_burst),
         code_key,
+        {language: localized(campaign, language) for language in campaign.business.site_languages},
     )
 
     @asynccontextmanager
@@ -74,6 +76,7 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
     )
     app.state.receiver = receiver
     app.state.site_origins = tuple(settings.site_origins)
+    app.state.languages = campaign.business.site_languages
     app.state.brand = {
         "name": campaign.business.name,
         "primary": campaign.brand.primary,

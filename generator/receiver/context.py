@@ -8,13 +8,14 @@ import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
+from generator.i18n import N_
 from generator.model.campaign import Campaign
 from generator.receiver.errors import ApiError
 from generator.receiver.limits import RateLimit, retry_after
@@ -33,6 +34,11 @@ class Receiver:
     storage: Storage
     limiter: RateLimit
     code_key: bytes | None
+    translated: dict[str, Campaign] = field(default_factory=dict)
+    """The campaign in each of its languages, made at start-up."""
+
+    def campaign_in(self, language: str) -> Campaign:
+        return self.translated.get(language, self.campaign)
 
 
 def receiver_of(request: Request) -> Receiver:
@@ -92,11 +98,14 @@ async def fields(request: Request) -> dict[str, str]:
         try:
             data = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError):
-            raise ApiError(400, "bad_json", "the body is not valid JSON") from None
+            raise ApiError(400, "bad_json", N_("the body is not valid JSON")) from None
         if not isinstance(data, dict) or not all(isinstance(v, str | int) for v in data.values()):
-            raise ApiError(422, "invalid", "send an object of field names and text values")
-        return {str(k): str(v) for k, v in data.items()}
-    if kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            raise ApiError(422, "invalid", N_("send an object of field names and text values"))
+        fields = {str(k): str(v) for k, v in data.items()}
+    elif kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
         form = await request.form(max_files=0, max_fields=100)
-        return {k: v for k, v in form.items() if isinstance(v, str)}
-    raise ApiError(415, "unsupported_media_type")
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    else:
+        raise ApiError(415, "unsupported_media_type")
+    request.state.lang = fields.get("lang")  # errors from here on answer in the form's language
+    return fields

@@ -5,30 +5,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from http import HTTPStatus
 
+from babel import negotiate_locale
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from generator.i18n import N_, gettext_in
 from generator.receiver.pages import render
 
 MESSAGES = {
-    400: "The request could not be read.",
-    401: "This page needs the admin token.",
-    403: "This form can only be sent from the shop's own site.",
-    404: "There is nothing here.",
-    405: "This address does not take that kind of request.",
-    409: "This has been done already.",
-    413: "What you sent is too large.",
-    415: "Send the form, or JSON.",
-    422: "Some answers need another look.",
-    429: "Too many requests: please wait a moment and try again.",
-    500: "Something went wrong on our side.",
-    503: "We cannot save answers right now: please try again in a minute.",
+    400: N_("The request could not be read."),
+    401: N_("This page needs the admin token."),
+    403: N_("This form can only be sent from the shop's own site."),
+    404: N_("There is nothing here."),
+    405: N_("This address does not take that kind of request."),
+    409: N_("This has been done already."),
+    413: N_("What you sent is too large."),
+    415: N_("Send the form, or JSON."),
+    422: N_("Some answers need another look."),
+    429: N_("Too many requests: please wait a moment and try again."),
+    500: N_("Something went wrong on our side."),
+    503: N_("We cannot save answers right now: please try again in a minute."),
 }
 
 
 class ApiError(HTTPException):
-    """A 4xx/5xx with a stable ``code`` and a message a person can act on."""
+    """A 4xx/5xx with a stable ``code`` and a message a person can act on.
+
+    ``message`` is English with ``%(name)s`` placeholders for ``values``; the response gives
+    it in the customer's language.
+    """
 
     def __init__(
         self,
@@ -36,9 +42,29 @@ class ApiError(HTTPException):
         code: str,
         message: str | None = None,
         headers: dict[str, str] | None = None,
+        **values: object,
     ) -> None:
-        super().__init__(status, message or MESSAGES.get(status, ""), headers)
+        self.message = message or MESSAGES.get(status, "")
+        self.values = values
+        super().__init__(status, self.message % values if values else self.message, headers)
         self.code = code
+
+    def translated(self, language: str) -> str:
+        return gettext_in(language, self.message, **self.values)
+
+
+def request_language(request: Request) -> str:
+    """The customer's language: the form's ``lang``, else their browser's, else the default."""
+    languages: tuple[str, ...] = getattr(request.app.state, "languages", ("en",))
+    chosen = getattr(request.state, "lang", None) or request.query_params.get("lang")
+    if chosen in languages:
+        return str(chosen)
+    accepted = [
+        part.split(";")[0].strip().replace("-", "_")
+        for part in request.headers.get("accept-language", "").split(",")
+        if part.strip()
+    ]
+    return negotiate_locale(accepted, languages) or languages[0]
 
 
 def wants_json(request: Request) -> bool:
@@ -56,10 +82,18 @@ def error_response(
     if wants_json(request):
         body = {"error": {"status": status, "code": code, "message": message}}
         return JSONResponse(body, status_code=status, headers=headers)
-    title = MESSAGES.get(status, message)
+    language = request_language(request)
+    title = gettext_in(language, MESSAGES[status]) if status in MESSAGES else message
     back = _back_link(request)
     html = render(
-        "error.html", request, status=status, code=code, message=message, title=title, back=back
+        "error.html",
+        request,
+        language,
+        status=status,
+        code=code,
+        message=message,
+        title=title,
+        back=back,
     )
     return HTMLResponse(html, status_code=status, headers=headers)
 
@@ -72,16 +106,20 @@ async def http_error(request: Request, exc: Exception) -> Response:
         if isinstance(exc, ApiError)
         else {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
     )
-    message = (
-        exc.detail
-        if exc.detail and exc.detail != _default_phrase(exc.status_code)
-        else MESSAGES.get(exc.status_code, "")
-    )
+    language = request_language(request)
+    if isinstance(exc, ApiError):
+        message = exc.translated(language)
+    elif exc.detail and exc.detail != _default_phrase(exc.status_code):
+        message = exc.detail
+    else:
+        message = gettext_in(language, MESSAGES.get(exc.status_code, ""))
     return error_response(request, exc.status_code, code, message, exc.headers)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
-    return error_response(request, 500, "internal", MESSAGES[500])
+    return error_response(
+        request, 500, "internal", gettext_in(request_language(request), MESSAGES[500])
+    )
 
 
 def _default_phrase(status: int) -> str:

@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import jinja2
 from starlette.requests import Request
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator.receiver", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+from generator.i18n import jinja_environment
 
 
-def render(template: str, request: Request | None, **context: Any) -> str:
+@cache
+def _env(language: str) -> jinja2.Environment:
+    return jinja_environment(
+        jinja2.PackageLoader("generator.receiver", "templates"),
+        language,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(template: str, request: Request | None, language: str = "en", **context: Any) -> str:
+    """A page in ``language`` (the report, for staff, stays in English)."""
     brand = (
         getattr(request.app.state, "brand", None)
         if request is not None
         else context.pop("brand", None)
     )
-    return _env.get_template(template).render(brand=brand, **context)
+    return _env(language).get_template(template).render(brand=brand, **context)
 
 
 def render_offline(template: str, **context: Any) -> str:
-    return _env.get_template(template).render(**context)
+    return _env("en").get_template(template).render(**context)

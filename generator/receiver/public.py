@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from generator.i18n import gettext_in, ngettext_in
 from generator.receiver import forms
 from generator.receiver.context import (
     check_form,
@@ -17,7 +18,7 @@ from generator.receiver.context import (
     receiver_of,
     require_token,
 )
-from generator.receiver.errors import ApiError, wants_json
+from generator.receiver.errors import ApiError, request_language, wants_json
 from generator.receiver.pages import render
 
 
@@ -26,9 +27,10 @@ async def survey(request: Request) -> Response:
     receiver = receiver_of(request)
     campaign, storage = receiver.campaign, receiver.storage
     data = await fields(request)
+    language = request_language(request)
     if data.get(forms.HONEYPOT):  # looks like a success to the bot; only counted
         await committed(storage.count_spam, "survey")
-        return _answered(request, "survey", {"code": "THANKYOU00", "lang": data.get("lang", "en")})
+        return _answered(request, "survey", {"code": "THANKYOU00", "lang": language})
     answer = forms.survey_answer(campaign, data)
     code = await committed(
         storage.add_answer,
@@ -39,7 +41,14 @@ async def survey(request: Request) -> Response:
         answer.email,
         answer.consent,
     )
-    body = {"reward_code": code, "reward": campaign.survey.reward.title}
+    reward = receiver.campaign_in(answer.lang).survey.reward.title
+    body = {
+        "reward_code": code,
+        "reward": reward,
+        "message": gettext_in(answer.lang, "Thank you for your answers!"),
+        "detail": gettext_in(answer.lang, "Here is your reward: %(reward)s.", reward=reward),
+        "code_label": gettext_in(answer.lang, "Your code:"),
+    }
     return _answered(request, "survey", {"code": code, "lang": answer.lang}, body)
 
 
@@ -52,13 +61,25 @@ async def complaint(request: Request) -> Response:
     if data.get(forms.HONEYPOT):
         await committed(storage.count_spam, "complaint")
         return _answered(
-            request, "complaint", {"ticket": "T-000000", "lang": data.get("lang", "en")}
+            request, "complaint", {"ticket": "T-000000", "lang": request_language(request)}
         )
     checked = forms.complaint(campaign, data)
     ticket = await committed(
         storage.add_complaint, campaign.id, checked.lang, checked.fields, hours
     )
-    body = {"ticket": ticket.ticket, "due_at": ticket.due_at.isoformat(), "response_hours": hours}
+    body = {
+        "ticket": ticket.ticket,
+        "due_at": ticket.due_at.isoformat(),
+        "response_hours": hours,
+        "message": gettext_in(checked.lang, "We received your message"),
+        "detail": ngettext_in(
+            checked.lang,
+            "We answer within %(num)d hour of receiving your message.",
+            "We answer within %(num)d hours of receiving your message.",
+            hours,
+        ),
+        "code_label": gettext_in(checked.lang, "Your ticket number:"),
+    }
     return _answered(request, "complaint", {"ticket": ticket.ticket, "lang": checked.lang}, body)
 
 
@@ -72,30 +93,18 @@ def _answered(
 
 
 async def thanks_survey(request: Request) -> Response:
-    campaign = receiver_of(request).campaign
+    language = request_language(request)
+    campaign = receiver_of(request).campaign_in(language)
     code = request.query_params.get("code", "")[:16]
-    return HTMLResponse(
-        render(
-            "thanks_survey.html",
-            request,
-            code=code,
-            reward=campaign.survey.reward.title,
-            lang=_lang(request),
-        )
-    )
+    reward = campaign.survey.reward.title
+    return HTMLResponse(render("thanks_survey.html", request, language, code=code, reward=reward))
 
 
 async def thanks_complaint(request: Request) -> Response:
+    language = request_language(request)
     hours = receiver_of(request).campaign.complaints.response_hours
     ticket = request.query_params.get("ticket", "")[:16]
-    html = render(
-        "thanks_complaint.html",
-        request,
-        ticket=ticket,
-        hours=hours,
-        due=f"{hours} hours after you sent it",
-        lang=_lang(request),
-    )
+    html = render("thanks_complaint.html", request, language, ticket=ticket, hours=hours)
     return HTMLResponse(html)
 
 
@@ -125,8 +134,3 @@ async def redeem(request: Request) -> Response:
 
 async def health(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
-
-
-def _lang(request: Request) -> str:
-    lang = request.query_params.get("lang", "en")
-    return lang if lang in forms.LANGUAGES else "en"

@@ -3,19 +3,20 @@ from __future__ import annotations
 import json
 
 from generator.model.loader import load_campaign
+from generator.model.translated import localized
 from generator.pages.faq import Answer, faq_entries, faq_jsonld
 from tests.conftest import FIXTURE
 
 
 def test_marketer_entries_first_then_derived_answers() -> None:
     loaded = load_campaign(FIXTURE / "campaigns" / "campaign.yaml")
-    entries = faq_entries(loaded, "en")
+    entries = faq_entries(loaded.campaign, loaded.returns, "en", {})
     assert entries[0] == Answer("Who can take part?", "Everyone.")
     answers = {e.question: e.answer for e in entries}
     assert answers["How long do I have to return something?"].startswith("30 days")
     assert "store credit" in answers["How do I get my money back?"]
     assert answers["Who pays for return shipping?"] == "You pay for return shipping."
-    assert "15 % off on orders of €40 or more" in answers["How do I get my personal code?"]
+    assert "15 % off orders of €40 or more" in answers["How do I get my personal code?"]
     assert "on orders of €30 or more" in answers["When is delivery free?"]
     assert answers["What is the gift with my next order?"].endswith("a tote bag while stocks last.")
     assert "within 48 hours" in answers["How fast do you answer complaints?"]
@@ -32,7 +33,8 @@ def test_a_question_the_marketer_answered_is_not_derived_again(tmp_path) -> None
                 "    answer: Always us, whatever the reason.",
             )
         (tmp_path / name).write_text(text, encoding="utf-8")
-    entries = faq_entries(load_campaign(tmp_path / "campaign.yaml"), "en")
+    loaded = load_campaign(tmp_path / "campaign.yaml")
+    entries = faq_entries(loaded.campaign, loaded.returns, "en", {})
     about_shipping = [e for e in entries if "return shipping" in e.question.lower()]
     assert about_shipping == [
         Answer("who pays for return shipping", "Always us, whatever the reason.")
@@ -47,3 +49,18 @@ def test_jsonld_is_a_faq_page_that_cannot_close_its_script() -> None:
     assert data["@type"] == "FAQPage"
     assert data["mainEntity"][0]["name"] == "Is </script> safe?"
     assert data["mainEntity"][0]["acceptedAnswer"]["text"] == "Yes: <b>it</b> is."
+
+
+def test_derived_answers_are_in_the_pages_language() -> None:
+    loaded = load_campaign(FIXTURE / "campaigns" / "three-languages.yaml")
+    campaign = localized(loaded.campaign, "es")
+    returns = localized(loaded.returns, "es")
+    answers = {e.question: e.answer for e in faq_entries(campaign, returns, "es", {})}
+    assert answers["¿Quién puede participar?"] == "Todo el mundo."
+    assert set(answers) >= {
+        "¿Cómo consigo mi código personal?",
+        "¿Cuánto tiempo tengo para devolver un producto?",
+    }
+    code = answers["¿Cómo consigo mi código personal?"]
+    assert "15 %" in code and "1.500\xa0€" in code and "31 de diciembre de 2026" in code
+    assert "sin usar" in answers["¿Cuánto tiempo tengo para devolver un producto?"]

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from selectolax.lexbor import LexborHTMLParser
 
 from generator.model.loader import load_campaign
 from generator.pages.site import PAGES, GeneratedPage, render_site
@@ -32,10 +33,14 @@ def test_every_page_in_nav_order_with_title_and_description() -> None:
 
 def visible_status(markdown: str) -> str:
     """The status variant shown without JavaScript (the others are ``hidden``)."""
-    shown = re.findall(r'<p data-phase="(\w+)">(.*?)</p>', markdown)
-    assert len(shown) == 1, shown
-    text = re.sub(r"<span[^>]* hidden>.*?</span>", "", shown[0][1])
-    return re.sub(r"<[^>]+>", "", text)
+    box = re.search(r"<div class=\"appreciate-status\".*?</div>", markdown, re.S)
+    assert box is not None
+    tree = LexborHTMLParser(box[0])
+    for node in tree.css("[hidden]"):
+        node.decompose()
+    shown = tree.css("[data-phase]")
+    assert len(shown) == 1, [node.html for node in shown]
+    return shown[0].text()
 
 
 def test_landing_page_says_what_is_on_now() -> None:

@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, text
 
 from tests.conftest import FIXTURE, command_env
 
-CAMPAIGN = FIXTURE / "campaigns" / "campaign.yaml"
+CAMPAIGN = FIXTURE / "campaigns" / "three-languages.yaml"
 ADMIN, STAFF = "admin-token-for-tests", "staff-token-for-tests"
 SITE = "https://shop.example"
 POSTGRES = os.environ.get("DATABASE_URL", "").strip() or "postgresql://postgres@127.0.0.1:5432/test"

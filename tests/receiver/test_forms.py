@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from generator.i18n import gettext_in
 from tests.receiver.conftest import ADMIN, SITE, Receiver
 
 SURVEY = {
@@ -33,7 +36,8 @@ def test_survey_form_without_javascript(receiver: Receiver) -> None:
     assert thanks.status_code == 200
     code = re.search(r'<p class="code">(\w+)</p>', thanks.text)
     assert code is not None
-    assert "5 % off your next order" in thanks.text
+    assert "5 % de descuento en tu próximo pedido" in thanks.text  # the form's language
+    assert '<html lang="es">' in thanks.text
     assert receiver.count("answers") == 1
     (row,) = receiver.query("select lang, nps, reward_code from answers")
     assert (row.lang, row.nps, row.reward_code) == ("es", 9, code[1])
@@ -43,7 +47,8 @@ def test_survey_as_json(receiver: Receiver) -> None:
     with receiver.client() as client:
         sent = client.post("/survey", json=SURVEY, headers=JSON)
     assert sent.status_code == 201
-    assert sent.json()["reward"] == "5 % off your next order"
+    assert sent.json()["reward"] == "5 % de descuento en tu próximo pedido"
+    assert sent.json()["message"] == gettext_in("es", "Thank you for your answers!")
     assert re.fullmatch(r"[A-Z2-9]{10}", sent.json()["reward_code"])
 
 
@@ -79,3 +84,39 @@ def test_what_customers_type_is_escaped_in_the_report(receiver: Receiver) -> Non
         report = client.get("/report", headers={"Authorization": f"Bearer {ADMIN}"})
     assert "<script>alert(1)" not in report.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report.text
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "id"])
+def test_the_receiver_answers_in_the_language_of_the_form(receiver: Receiver, lang: str) -> None:
+    heading = gettext_in(lang, "Thank you for your answers!")
+    missing = gettext_in(lang, "please answer: %(question)s", question="")
+    with receiver.client() as client:
+        thanks = client.post(
+            "/survey", data={**SURVEY, "lang": lang}, headers=BROWSER, follow_redirects=True
+        )
+        refused = client.post(
+            "/survey", data={**SURVEY, "lang": lang, "recommend": ""}, headers=BROWSER
+        )
+        complaint = client.post("/complaints", json={**COMPLAINT, "lang": lang}, headers=JSON)
+    assert f'<html lang="{lang}">' in thanks.text and heading in thanks.text
+    assert refused.status_code == 422 and f'<html lang="{lang}">' in refused.text
+    label = {
+        "en": "How likely are you to recommend us?",
+        "es": "¿Nos recomendarías?",
+        "id": "Apakah Anda akan merekomendasikan kami?",
+    }[lang]
+    assert (missing + label)[:1].upper() + (missing + label)[1:] in refused.text.replace(
+        "&#39;", "'"
+    )
+    assert complaint.json()["message"] == gettext_in(lang, "We received your message")
+    assert "48" in complaint.json()["detail"]
+    if lang != "en":
+        assert heading != "Thank you for your answers!"
+
+
+def test_without_a_form_the_browsers_language_is_used(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        page = client.get("/nowhere", headers={"Accept-Language": "id-ID,id;q=0.9,en;q=0.8"})
+    assert page.status_code == 404
+    assert '<html lang="id">' in page.text
+    assert gettext_in("id", "There is nothing here.") in page.text

@@ -30,12 +30,11 @@
       return response.json().then(function (data) {
         if (!response.ok) {
           show(form, "<p><strong>" + text(data.error.message) + "</strong></p>", false);
-        } else if (data.reward_code) {
-          show(form, "<p><strong>Thank you for your answers!</strong> Your reward: " + text(data.reward) +
-            ".</p><p>Your code: <strong class=\"appreciate-code\">" + text(data.reward_code) + "</strong></p>", true);
         } else {
-          show(form, "<p><strong>We received your message.</strong> Your ticket number: <strong class=\"appreciate-code\">" +
-            text(data.ticket) + "</strong>. We answer within " + text(String(data.response_hours)) + " hours.</p>", true);
+          /* the receiver words its answer in the form's language */
+          show(form, "<p><strong>" + text(data.message) + "</strong> " + text(data.detail) +
+            "</p><p>" + text(data.code_label) + " <strong class=\"appreciate-code\">" +
+            text(data.reward_code || data.ticket) + "</strong></p>", true);
         }
       });
     }).catch(function () {

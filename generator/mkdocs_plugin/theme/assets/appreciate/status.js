@@ -18,7 +18,8 @@
         variant.hidden = variant.dataset.phase !== phase;
       });
       box.querySelectorAll("[data-days]").forEach(function (count) { count.textContent = days; });
-      box.querySelectorAll("[data-plural]").forEach(function (s) { s.hidden = days === 1; });
+      box.querySelectorAll("[data-one]").forEach(function (form) { form.hidden = days !== 1; });
+      box.querySelectorAll("[data-other]").forEach(function (form) { form.hidden = days === 1; });
     });
   }
   if (window.document$ && window.document$.subscribe) {

@@ -1,0 +1,204 @@
+"""One ``mkdocs build`` of the shop in English, Spanish and Indonesian (mkdocs-static-i18n)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from generator.i18n import gettext_in
+from tests.conftest import SiteFactory, mkdocs
+
+MKDOCS_YML = """\
+site_name: Test Shop
+site_url: https://shop.example/
+docs_dir: content
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - appreciate:
+      campaign: campaigns/{campaign}
+  - i18n:
+      docs_structure: suffix
+      languages:
+{languages}
+"""
+THREE = """\
+        - {locale: en, default: true, name: English}
+        - {locale: es, name: Español}
+        - {locale: id, name: Bahasa Indonesia}"""
+PAGES = ("", "offers/", "survey/", "contact/", "returns/", "faq/")
+
+
+def project(
+    site_factory: SiteFactory, campaign: str = "three-languages.yaml", languages: str = THREE
+) -> Path:
+    text = MKDOCS_YML.format(campaign=campaign, languages=languages)
+    return site_factory({"mkdocs.yml": text, "content/story.es.md": "# Nuestra historia\n"})
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shop built once in three languages (the tests only read it)."""
+    import shutil
+
+    from tests.conftest import FIXTURE
+
+    root = tmp_path_factory.mktemp("three") / "shop"
+    shutil.copytree(FIXTURE, root)
+    (root / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(campaign="three-languages.yaml", languages=THREE), encoding="utf-8"
+    )
+    (root / "content" / "story.es.md").write_text("# Nuestra historia\n", encoding="utf-8")
+    result = mkdocs("build", "--strict", cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def html(site: Path, path: str) -> HTMLParser:
+    return HTMLParser((site / path / "index.html").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "id"])
+def test_every_page_is_built_in_every_language(site: Path, lang: str) -> None:
+    prefix = "" if lang == "en" else f"{lang}/"
+    for page in PAGES:
+        tree = html(site, prefix + page)
+        assert tree.css_first("html").attributes["lang"] == lang, page
+    offers = html(site, prefix + "offers/")
+    assert offers.css_first("h1").text(strip=True).rstrip("¶") == gettext_in(lang, "Offers")
+    code_title = {"en": "Your personal code", "es": "Tu código personal", "id": "Kode pribadi Anda"}
+    assert offers.css_first("h2#personal-code").text(strip=True).rstrip("¶") == code_title[lang]
+    # Material's own texts are in the language too (its search box)
+    placeholder = {"en": "Search", "es": "Búsqueda", "id": "Cari"}[lang]
+    assert (
+        html(site, prefix).css_first("input.md-search__input").attributes["placeholder"]
+        == placeholder
+    )
+
+
+def test_our_own_texts_are_translated_not_copied(site: Path) -> None:
+    survey = {
+        lang: html(site, prefix + "survey/")
+        for lang, prefix in (("en", ""), ("es", "es/"), ("id", "id/"))
+    }
+    buttons = {
+        lang: tree.css_first("form#survey-form button[type=submit]").text(strip=True)
+        for lang, tree in survey.items()
+    }
+    assert len(set(buttons.values())) == 3, buttons
+    assert buttons["en"] == "Send my answers"
+
+
+def test_forms_post_their_language_and_stable_choice_values(site: Path) -> None:
+    for lang, prefix in (("en", ""), ("es", "es/"), ("id", "id/")):
+        form = html(site, prefix + "survey/").css_first("form#survey-form")
+        assert form.css_first('input[name="lang"]').attributes["value"] == lang
+        values = [i.attributes["value"] for i in form.css('input[name="favourite"]')]
+        assert values == ["Products", "Service"]  # the answer is counted the same in any language
+        complaint = html(site, prefix + "contact/").css_first('form#complaint input[name="lang"]')
+        assert complaint.attributes["value"] == lang
+
+
+def test_money_dates_and_numbers_follow_the_locale(site: Path) -> None:
+    texts = {
+        lang: html(site, prefix + "offers/").css_first("article").text()
+        for lang, prefix in (("en", ""), ("es", "es/"), ("id", "id/"))
+    }
+    assert "€1,500" in texts["en"] and "December 31, 2026" in texts["en"]
+    assert "1500\xa0€" in texts["es"] or "1.500\xa0€" in texts["es"]
+    assert "31 de diciembre de 2026" in texts["es"]
+    assert "€1.500" in texts["id"] and "31 Desember 2026" in texts["id"]
+
+
+def test_the_switcher_stays_on_the_same_page(site: Path) -> None:
+    links = {
+        a.attributes["hreflang"]: a.attributes["href"]
+        for a in html(site, "es/offers/").css("a.md-select__link[hreflang]")
+    }
+    assert links == {"en": "../../offers/", "es": "./", "id": "../../id/offers/"}
+
+
+def test_every_head_names_its_alternates_with_absolute_addresses(site: Path) -> None:
+    for page in PAGES:
+        for prefix in ("", "es/", "id/"):
+            head = {
+                link.attributes["hreflang"]: link.attributes["href"]
+                for link in html(site, prefix + page).css('head link[rel="alternate"][hreflang]')
+            }
+            assert head == {
+                "en": f"https://shop.example/{page}",
+                "es": f"https://shop.example/es/{page}",
+                "id": f"https://shop.example/id/{page}",
+                "x-default": f"https://shop.example/{page}",
+            }, prefix + page
+
+
+def test_the_sitemap_lists_each_page_with_its_alternates(site: Path) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
+    entries = {
+        url.findtext("s:loc", namespaces=ns): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in urls
+    }
+    for page in PAGES:
+        assert entries[f"https://shop.example/{page}"] == {
+            "en": f"https://shop.example/{page}",
+            "es": f"https://shop.example/es/{page}",
+            "id": f"https://shop.example/id/{page}",
+        }
+    assert "https://shop.example/id/offers/" in entries
+
+
+def test_one_search_index_holds_every_language(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # lunr has Spanish and English pipelines; Indonesian pages are indexed without stemming
+    assert index["config"]["lang"] == ["en", "es"]
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("es/offers/") for loc in locations)
+    indonesian = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("id/"))
+    assert "Kode pribadi Anda" in indonesian or "kode pribadi" in indonesian.lower()
+
+
+def test_a_translated_marketer_page_replaces_the_english_one(site: Path) -> None:
+    assert (
+        html(site, "es/story/").css_first("h1").text(strip=True).rstrip("¶") == "Nuestra historia"
+    )
+    # an untranslated page falls back to English in the other language
+    assert (site / "id" / "story" / "index.html").is_file()
+
+
+def test_languages_that_differ_from_the_campaigns_are_refused(site_factory: SiteFactory) -> None:
+    two = """\
+        - {locale: en, default: true, name: English}
+        - {locale: es, name: Español}"""
+    root = project(site_factory, languages=two)
+    result = mkdocs("build", cwd=root)
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml: plugins.i18n.languages: builds en, es with default en, but the campaign's "
+        "languages are en, es, id with default en (hint: make them the same)"
+    ) in result.stderr
+
+
+def test_several_languages_need_the_i18n_plugin(site_factory: SiteFactory) -> None:
+    root = site_factory(
+        {
+            "mkdocs.yml": (site_factory().joinpath("mkdocs.yml"))
+            .read_text()
+            .replace("campaign.yaml", "three-languages.yaml")
+        },
+        name="plain",
+    )
+    result = mkdocs("build", cwd=root)
+    assert result.returncode == 1
+    assert (
+        "the campaign's languages are en, es, id but the i18n plugin is not set up" in result.stderr
+    )
