@@ -19,7 +19,12 @@ demo: $(BIN)/appreciate  ## build the demo shop's site into site/
 serve: $(BIN)/appreciate  ## preview with live reload
 	$(BIN)/mkdocs serve
 
-test: $(BIN)/appreciate  ## the whole suite, lint and types included
+AXE := tests/node_modules/axe-core/axe.min.js
+$(AXE): tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(BIN)/appreciate $(AXE)  ## the whole suite, lint and types included
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy generator

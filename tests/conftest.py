@@ -56,6 +56,37 @@ def replace_line(path: Path, old: str, new: str) -> int:
     return matches[0] + 1
 
 
+MKDOCS_I18N = """\
+site_name: Test Shop
+site_url: https://shop.example/
+docs_dir: content
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - appreciate:
+      campaign: campaigns/{campaign}
+  - i18n:
+      docs_structure: suffix
+      languages:
+{languages}
+"""
+THREE = """\
+        - {locale: en, default: true, name: English}
+        - {locale: es, name: Español}
+        - {locale: id, name: Bahasa Indonesia}"""
+
+
+def three_languages(root: Path) -> Path:
+    """A copy of the tiny shop at ``root``, built in English, Spanish and Indonesian."""
+    shutil.copytree(FIXTURE, root)
+    (root / "mkdocs.yml").write_text(
+        MKDOCS_I18N.format(campaign="three-languages.yaml", languages=THREE), encoding="utf-8"
+    )
+    return root
+
+
 SiteFactory = Callable[..., Path]
 
 

@@ -10,50 +10,20 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from generator.i18n import gettext_in
-from tests.conftest import SiteFactory, mkdocs
+from tests.conftest import MKDOCS_I18N, THREE, SiteFactory, mkdocs, three_languages
 
-MKDOCS_YML = """\
-site_name: Test Shop
-site_url: https://shop.example/
-docs_dir: content
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - appreciate:
-      campaign: campaigns/{campaign}
-  - i18n:
-      docs_structure: suffix
-      languages:
-{languages}
-"""
-THREE = """\
-        - {locale: en, default: true, name: English}
-        - {locale: es, name: Español}
-        - {locale: id, name: Bahasa Indonesia}"""
 PAGES = ("", "offers/", "survey/", "contact/", "returns/", "faq/")
 
 
-def project(
-    site_factory: SiteFactory, campaign: str = "three-languages.yaml", languages: str = THREE
-) -> Path:
-    text = MKDOCS_YML.format(campaign=campaign, languages=languages)
-    return site_factory({"mkdocs.yml": text, "content/story.es.md": "# Nuestra historia\n"})
+def project(site_factory: SiteFactory, languages: str = THREE) -> Path:
+    text = MKDOCS_I18N.format(campaign="three-languages.yaml", languages=languages)
+    return site_factory({"mkdocs.yml": text})
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shop built once in three languages (the tests only read it)."""
-    import shutil
-
-    from tests.conftest import FIXTURE
-
-    root = tmp_path_factory.mktemp("three") / "shop"
-    shutil.copytree(FIXTURE, root)
-    (root / "mkdocs.yml").write_text(
-        MKDOCS_YML.format(campaign="three-languages.yaml", languages=THREE), encoding="utf-8"
-    )
+    root = three_languages(tmp_path_factory.mktemp("three") / "shop")
     (root / "content" / "story.es.md").write_text("# Nuestra historia\n", encoding="utf-8")
     result = mkdocs("build", "--strict", cwd=root)
     assert result.returncode == 0, result.stderr
