@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo serve test lint typecheck bench messages clean
+.PHONY: demo serve test lint typecheck bench messages screenshots clean
 
 $(BIN)/appreciate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ messages: $(BIN)/appreciate  ## extract Appreciate's own texts and update the es
 	  $(BIN)/pybabel update -D appreciate -d $(LOCALE) -i $(LOCALE)/appreciate.pot -l $$lang \
 	    --no-wrap --ignore-obsolete --init-missing || exit 1; \
 	done
+
+screenshots: $(BIN)/appreciate  ## the docs' phone screenshots (needs Debian's chromium)
+	$(BIN)/python docs/screenshots.py
 
 bench: $(BIN)/appreciate  ## every benchmark; audit.py needs ruby-html-proofer, receiver.py wrk
 	$(BIN)/python benchmarks/build.py

@@ -49,16 +49,23 @@ def baseline(work: Path) -> Path:
     for page in bundle.pages:
         (project / "content" / page.path).write_text(page.markdown, encoding="utf-8")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = ["search"]
+    # the same languages, built by mkdocs-static-i18n alone; each language's announcement bar
+    # comes from the language's own `extra`
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    for language in i18n["languages"]:
+        language["extra"] = {
+            "appreciate": {
+                "brand_css": bundle.brand_css,
+                "announce": bundle.announce[language["locale"]],
+                "campaign": bundle.campaign_id,
+            }
+        }
+    config["plugins"] = ["search", {"i18n": i18n}]
     config["theme"]["logo"] = bundle.logo
     config["theme"]["favicon"] = bundle.logo
     config["theme"]["palette"] = {"primary": "custom", "accent": "custom"}
-    config.setdefault("extra", {})["appreciate"] = {
-        "brand_css": bundle.brand_css,
-        "announce": bundle.announce,
-        "campaign": bundle.campaign_id,
-    }
-    config["nav"] = [p.path for p in bundle.pages] + ["our-story.md"]
+    default = bundle.languages[0]
+    config["nav"] = [p.path for p in bundle.pages if p.language == default] + ["our-story.md"]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return project
 
