@@ -53,3 +53,34 @@ def test_the_sample_is_synthetic_and_private_data_is_ignored() -> None:
         ".cache/appreciate/x.json",
         "private/codes.key",
     ]
+
+
+def test_every_page_links_the_public_channels_and_contact_promises_their_times(
+    tmp_path: Path,
+) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from generator.i18n import ngettext_in
+
+    site = tmp_path / "site"
+    assert appreciate("build", "--strict", "--site-dir", str(site), cwd=REPO).returncode == 0
+    expected = [
+        ("Instagram", "https://www.instagram.com/kopikita.roasters/"),
+        ("Google reviews", "https://g.page/r/CQk0pIk1tA1bEAE/review"),
+        ("X (Twitter)", "https://x.com/kopikita"),
+    ]
+    for page in site.rglob("*.html"):
+        footer = LexborHTMLParser(page.read_text(encoding="utf-8")).css("footer a.md-social__link")
+        assert [(a.attributes["title"], a.attributes["href"]) for a in footer] == expected, page
+    for lang, prefix in (("en", ""), ("es", "es/"), ("id", "id/")):
+        contact = LexborHTMLParser((site / prefix / "contact" / "index.html").read_text("utf-8"))
+        items = [li.text() for li in contact.css("h2#channels + ul > li")]
+        assert items[0] == "Instagram: " + ngettext_in(
+            lang, "we answer within %(num)d hour.", "we answer within %(num)d hours.", 4
+        )
+        assert items[1].endswith(
+            ngettext_in(
+                lang, "we answer within %(num)d hour.", "we answer within %(num)d hours.", 24
+            )
+        )
+        assert items[2].startswith("X (Twitter): ") and len(items) == 3

@@ -101,6 +101,8 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             "announce": bundle.announce.get(self.language, ""),
             "campaign": bundle.campaign_id,
         }
+        if bundle.social and "social" not in config.extra:  # the footer links every channel
+            config.extra["social"] = bundle.social
         if self.nav_from_files is None:  # later languages' builds see the nav the first one set
             self.nav_from_files = config.nav is None
         self.audit_rules = self._audit_rules()

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import EmailStr, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
+from generator.model.channels import Channel
 from generator.model.customers import CustomerList, Privacy, Wall
 from generator.model.errors import did_you_mean
 from generator.model.fields import (
@@ -320,6 +321,9 @@ class Campaign(InputModel):
     offers: list[Offer] = []
     survey: Survey
     complaints: Complaints
+    channels: list[Channel] = []
+    """Public channels: listed with their response times on the contact page, linked in the
+    footer of every page."""
     faq: list[FaqEntry] = []
     receiver: Receiver
     returns_policy: str

@@ -61,6 +61,8 @@ class SiteBundle:
     """What reading the customer list found: a summary line and its bad rows."""
     guard: dict[str, Any] | None = None
     """Where the privacy guard finds the customer list: file, format, columns, allowed words."""
+    social: list[dict[str, str]] = field(default_factory=list)
+    """The public channels as Material's ``extra.social`` (icon, link, name) for the footer."""
     untranslated: list[str] = field(default_factory=list)
     """``file:line: field: no 'es' translation ...``, one line per text and missing language."""
 
@@ -118,6 +120,10 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
         inputs=inputs,
         customer_report=report,
         guard=guard,
+        social=[
+            {"icon": channel.icon, "link": channel.link, "name": channel.name}
+            for channel in campaign.channels
+        ],
         untranslated=missing_translations(loaded),
     )
 
