@@ -15,7 +15,17 @@ if (skip := need_chromium()) is not None:
     pytestmark = skip
 
 LANGUAGES = ("", "es/", "id/")
-PAGES = ("", "offers/", "survey/", "contact/", "returns/", "faq/", "thank-you/", "our-story/")
+PAGES = (
+    "",
+    "offers/",
+    "survey/",
+    "contact/",
+    "returns/",
+    "events/",
+    "faq/",
+    "thank-you/",
+    "our-story/",
+)
 
 
 @pytest.fixture(scope="module")

@@ -142,6 +142,14 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
                 file.abs_src_path = str(Path(config.docs_dir, page.path))
             files.append(file)
             self.generated[page.path] = page.markdown
+        for path, text in self.bundle.files.items():  # calendars: copied as they are
+            if files.get_file_from_path(path) is None:
+                file = File.generated(config, path, content=text)
+                if i18n is not None:
+                    # i18n needs a source path; one outside the docs folder keeps the file as it
+                    # is, at the same address in every language's build
+                    file.abs_src_path = str(Path(config.config_file_path or ".").parent / path)
+                files.append(file)
         if self.nav_from_files:
             # generated pages first, in campaign order; the marketer's pages after them
             ours = [page.path for page in self.bundle.pages if page.language == default]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Annotated, Literal
 
 from pydantic import EmailStr, Field, HttpUrl, ValidationInfo, field_validator, model_validator
@@ -301,6 +301,48 @@ class FaqEntry(InputModel):
     answer: Text
 
 
+class Event(InputModel):
+    """One activity of the month: a tasting, a workshop, a video call with the team."""
+
+    id: Slug
+    title: Text
+    start: datetime
+    """Local time in the business's time zone, e.g. ``2026-11-07 18:00``."""
+    end: datetime | None = None
+    duration_minutes: Annotated[int, between(5, 7 * 24 * 60, "e.g. 90")] | None = None
+    place: Text | None = None
+    video: HttpUrl | None = None
+    """The video call's address, for an online event."""
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def _when_and_where(self) -> Event:
+        if (self.end is None) == (self.duration_minutes is None):
+            raise fail(
+                "event",
+                "give exactly one of 'end' or 'duration_minutes'",
+                "end: 2026-11-07 20:00",
+                field="end",
+            )
+        if self.end is not None and self.end <= self.start:
+            raise fail(
+                "order", "must be after 'start'", f"the event starts {self.start}", field="end"
+            )
+        if self.place is None and self.video is None:
+            raise fail(
+                "event",
+                "needs a 'place' or a 'video' link",
+                "where do customers go?",
+                field="place",
+            )
+        return self
+
+    @property
+    def finish(self) -> datetime:
+        """When the event ends (``end``, or ``start`` plus the duration)."""
+        return self.end or self.start + timedelta(minutes=self.duration_minutes or 0)
+
+
 class Receiver(InputModel):
     url: HttpUrl
 
@@ -325,6 +367,8 @@ class Campaign(InputModel):
     """Public channels: listed with their response times on the contact page, linked in the
     footer of every page."""
     faq: list[FaqEntry] = []
+    events: list[Event] = []
+    """The month's activities: an events page, and calendar (.ics) files."""
     receiver: Receiver
     returns_policy: str
     customers: CustomerList | None = None
@@ -351,6 +395,12 @@ class Campaign(InputModel):
                         field=("offers", index, "tiers", position),
                     )
         return self
+
+    @field_validator("events")
+    @classmethod
+    def _unique_events(cls, events: list[Event]) -> list[Event]:
+        require_unique([e.id for e in events], "event id", "id", "give each event its own id")
+        return events
 
     @model_validator(mode="after")
     def _offers_fit_the_month(self) -> Campaign:

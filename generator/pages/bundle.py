@@ -61,6 +61,8 @@ class SiteBundle:
     """What reading the customer list found: a summary line and its bad rows."""
     guard: dict[str, Any] | None = None
     """Where the privacy guard finds the customer list: file, format, columns, allowed words."""
+    files: dict[str, str] = field(default_factory=dict)
+    """Other generated files by their path in the site: the calendar (.ics) files."""
     social: list[dict[str, str]] = field(default_factory=list)
     """The public channels as Material's ``extra.social`` (icon, link, name) for the footer."""
     untranslated: list[str] = field(default_factory=list)
@@ -89,7 +91,9 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
     """Load, validate and render; raises InputError (file:line problems) or BuildDateError."""
     from generator.customers.ledger import summarize
     from generator.model.loader import load_campaign
+    from generator.model.translated import localized
     from generator.pages.brand import brand_css
+    from generator.pages.calendar import calendar_files
     from generator.pages.site import announcements, render_site
 
     loaded = load_campaign(campaign_file)
@@ -120,6 +124,11 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
         inputs=inputs,
         customer_report=report,
         guard=guard,
+        files={
+            path: text
+            for language in campaign.business.site_languages
+            for path, text in calendar_files(localized(campaign, language), language, today).items()
+        },
         social=[
             {"icon": channel.icon, "link": channel.link, "name": channel.name}
             for channel in campaign.channels

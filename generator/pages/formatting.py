@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_time, get_day_names
+from babel.dates import (
+    format_date,
+    format_interval,
+    format_time,
+    get_day_names,
+    get_timezone_name,
+)
 from babel.numbers import format_currency, format_decimal
 
 from generator.model.campaign import OpeningHours
@@ -58,3 +64,21 @@ def opening_hours(hours: list[OpeningHours], locale: str) -> list[tuple[str, str
         times = f"{opens} – {closes}"
         rows.append((label, times))
     return rows
+
+
+def event_time(start: datetime, end: datetime, locale: str) -> str:
+    """``Saturday, November 7, 2026, 18:00 – 20:00 (Indonesia (Jakarta) Time)``.
+
+    ``start`` and ``end`` carry the business's time zone, which is named.
+    """
+    begins = (
+        f"{format_date(start, 'full', locale=locale)}, {format_time(start, 'HH:mm', locale=locale)}"
+    )
+    if end.date() == start.date():
+        ends = format_time(end, "HH:mm", locale=locale)
+    else:
+        ends = (
+            f"{format_date(end, 'full', locale=locale)}, {format_time(end, 'HH:mm', locale=locale)}"
+        )
+    zone = get_timezone_name(start.tzinfo, locale=locale)
+    return f"{begins} – {ends} ({zone})"

@@ -13,12 +13,19 @@ from markupsafe import Markup, escape
 
 from generator.customers.ledger import CustomerSummary
 from generator.i18n import N_, gettext_in, jinja_environment, ngettext_in
-from generator.model.campaign import AnyOffer, FreeShipping, GiftWithNextOrder, PersonalCode
+from generator.model.campaign import (
+    AnyOffer,
+    Campaign,
+    FreeShipping,
+    GiftWithNextOrder,
+    PersonalCode,
+)
 from generator.model.fields import tel_uri
 from generator.model.loader import LoadedCampaign
 from generator.model.translated import localized
 from generator.pages import formatting
 from generator.pages.bundle import GeneratedPage
+from generator.pages.calendar import calendar_path, google_link, local
 from generator.pages.faq import REFUND_METHODS, faq_entries, faq_jsonld
 from generator.pages.status import Phase, status_on
 
@@ -32,6 +39,7 @@ PAGES = (
     ("faq.md", "faq.md.j2", N_("FAQ")),
 )
 WALL_PAGE = ("thank-you.md", "wall.md.j2", N_("Thank-you wall"))
+EVENTS_PAGE = ("events.md", "events.md.j2", N_("Events"))
 WALL_FIELD_NAMES = {
     "first_name": N_("first name"),
     "last_initial": N_("initial of the last name"),
@@ -69,11 +77,12 @@ def render_site(
     campaign = loaded.campaign
     default = campaign.business.default_language
     wall = (WALL_PAGE,) if campaign.wall is not None and customers is not None else ()
+    events = (EVENTS_PAGE,) if campaign.events else ()
     pages = []
     for language in campaign.business.site_languages:
         context = {**page_context(loaded, today, language), "customers": customers}
         env = _env(language)
-        for path, template, title in (*PAGES, *wall):
+        for path, template, title in (*PAGES[:-1], *events, PAGES[-1], *wall):
             page_title = gettext_in(language, title)
             module = env.get_template(template).make_module({**context, "page_title": page_title})
             description = " ".join(str(getattr(module, "description", "")).split())
@@ -131,6 +140,23 @@ def page_context(loaded: LoadedCampaign, today: date, language: str) -> dict[str
         "is_free_shipping": lambda o: isinstance(o, FreeShipping),
         "is_gift": lambda o: isinstance(o, GiftWithNextOrder),
         "offers": _anchored(campaign.offers),
+        **_events(campaign, today, language),
+    }
+
+
+def _events(campaign: Campaign, today: date, language: str) -> dict[str, Any]:
+    """The events page's context: upcoming and past on ``today``, and their calendar links."""
+    finished = [e for e in campaign.events if local(e.finish, campaign).date() < today]
+    return {
+        "upcoming": sorted(
+            (e for e in campaign.events if e not in finished), key=lambda e: e.start
+        ),
+        "past": sorted(finished, key=lambda e: e.start, reverse=True),
+        "when": lambda e: formatting.event_time(
+            local(e.start, campaign), local(e.finish, campaign), language
+        ),
+        "ics": lambda name: calendar_path(name, language, campaign.business.default_language),
+        "google": lambda e: google_link(e, campaign),
     }
 
 
