@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,8 @@ from generator.mkdocs_plugin.config import AppreciateConfig
 from generator.model.errors import InputError
 from generator.model.source import display_path
 from generator.pages.bundle import BuildDateError, SiteBundle, cached_bundle, render_bundle
-from generator.pages.head import absolute_alternates
+from generator.pages.head import absolute_alternates, og_locale
+from generator.pages.share import share_path
 
 if TYPE_CHECKING:  # the live-reload server pulls in http.server; builds do not need it
     from mkdocs.livereload import LiveReloadServer
@@ -99,6 +101,11 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         config.extra["appreciate"] = {
             "brand_css": bundle.brand_css,
             "announce": bundle.announce.get(self.language, ""),
+            "share_image": share_path("index.md", self.language),
+            "locale": og_locale(self.language),
+            "alternate_locales": [
+                og_locale(lang) for lang in bundle.languages if lang != self.language
+            ],
             "campaign": bundle.campaign_id,
         }
         if bundle.social and "social" not in config.extra:  # the footer links every channel
@@ -142,9 +149,11 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
                 file.abs_src_path = str(Path(config.docs_dir, page.path))
             files.append(file)
             self.generated[page.path] = page.markdown
-        for path, text in self.bundle.files.items():  # calendars: copied as they are
+        images = {path: base64.b64decode(png) for path, png in self.bundle.images.items()}
+        copied: dict[str, str | bytes] = {**self.bundle.files, **images}
+        for path, content in copied.items():  # calendars and share images, as they are
             if files.get_file_from_path(path) is None:
-                file = File.generated(config, path, content=text)
+                file = File.generated(config, path, content=content)
                 if i18n is not None:
                     # i18n needs a source path; one outside the docs folder keeps the file as it
                     # is, at the same address in every language's build

@@ -6,6 +6,7 @@ Babel, phonenumbers...) are imported only when the cache cannot answer.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -63,6 +64,8 @@ class SiteBundle:
     """Where the privacy guard finds the customer list: file, format, columns, allowed words."""
     files: dict[str, str] = field(default_factory=dict)
     """Other generated files by their path in the site: the calendar (.ics) files."""
+    images: dict[str, str] = field(default_factory=dict)
+    """The pages' share images (PNG, base64, so the cache stays JSON) by path in the site."""
     social: list[dict[str, str]] = field(default_factory=list)
     """The public channels as Material's ``extra.social`` (icon, link, name) for the footer."""
     untranslated: list[str] = field(default_factory=list)
@@ -94,7 +97,7 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
     from generator.model.translated import localized
     from generator.pages.brand import brand_css
     from generator.pages.calendar import calendar_files
-    from generator.pages.site import announcements, render_site
+    from generator.pages.site import announcements, render_site, share_cards
 
     loaded = load_campaign(campaign_file)
     campaign = loaded.campaign
@@ -111,9 +114,10 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
             "columns": dict(reader.settings.columns),
             "allow_words": list(campaign.privacy.allow_words),
         }
+    pages = render_site(loaded, today, customers)
     return SiteBundle(
         campaign_id=campaign.id,
-        pages=render_site(loaded, today, customers),
+        pages=pages,
         brand_css=brand_css(campaign.brand),
         announce=announcements(loaded, today),
         languages=list(campaign.business.site_languages),
@@ -128,6 +132,10 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
             path: text
             for language in campaign.business.site_languages
             for path, text in calendar_files(localized(campaign, language), language, today).items()
+        },
+        images={
+            path: base64.b64encode(png).decode("ascii")
+            for path, png in share_cards(loaded, pages).items()
         },
         social=[
             {"icon": channel.icon, "link": channel.link, "name": channel.name}

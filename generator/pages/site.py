@@ -27,6 +27,7 @@ from generator.pages import formatting
 from generator.pages.bundle import GeneratedPage
 from generator.pages.calendar import calendar_path, google_link, local
 from generator.pages.faq import REFUND_METHODS, faq_entries, faq_jsonld
+from generator.pages.share import share_image, share_path
 from generator.pages.status import Phase, status_on
 
 # (path, template, title); the order is the navigation's
@@ -86,18 +87,33 @@ def render_site(
             page_title = gettext_in(language, title)
             module = env.get_template(template).make_module({**context, "page_title": page_title})
             description = " ".join(str(getattr(module, "description", "")).split())
-            markdown = _front_matter(page_title, description) + str(module)
-            pages.append(
-                GeneratedPage(
-                    page_path(path, language, default), page_title, description, markdown, language
-                )
-            )
+            site_path = page_path(path, language, default)
+            image = share_path(site_path, language)
+            markdown = _front_matter(page_title, description, image) + str(module)
+            pages.append(GeneratedPage(site_path, page_title, description, markdown, language))
     return pages
 
 
-def _front_matter(title: str, description: str) -> str:
+def _front_matter(title: str, description: str, image: str) -> str:
     # JSON strings are valid YAML scalars, so any text is safely quoted
-    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n---\n\n"
+    return (
+        f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n"
+        f"share_image: {json.dumps(image)}\n---\n\n"
+    )
+
+
+def share_cards(loaded: LoadedCampaign, pages: list[GeneratedPage]) -> dict[str, bytes]:
+    """The share image of every generated page, by its path in the site."""
+    cards = {}
+    for language in loaded.campaign.business.site_languages:
+        campaign = localized(loaded.campaign, language)
+        dates = formatting.date_range(campaign.dates.start, campaign.dates.end, language)
+        footer = f"{campaign.business.name} · {dates}"
+        for page in pages:
+            if page.language == language:
+                image = share_image(page.title, campaign.name, footer, campaign.brand)
+                cards[share_path(page.path, language)] = image
+    return cards
 
 
 def page_context(loaded: LoadedCampaign, today: date, language: str) -> dict[str, Any]:

@@ -1,0 +1,58 @@
+"""Share cards: one 1200×630 image per page and language, in the brand's colours (Pillow).
+
+Material's social plugin makes such cards too, but it needs the Cairo library and fetches its
+fonts from Google Fonts while building; these are drawn with Pillow, which Appreciate already
+uses for the image audit, with a font found on the machine (DejaVu, from Debian's
+fonts-dejavu-core) or Pillow's own.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from generator.model.campaign import Brand
+from generator.pages.brand import mix, text_on
+
+SIZE = (1200, 630)
+FOLDER = "assets/share"
+_FONTS = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def share_path(page_path: str, language: str) -> str:
+    """``offers.es.md`` → ``assets/share/es/offers.png``."""
+    stem = page_path.split(".", 1)[0]
+    return f"{FOLDER}/{language}/{stem}.png"
+
+
+@cache
+def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    if (_FONTS / name).is_file():
+        return ImageFont.truetype(str(_FONTS / name), size)
+    return ImageFont.load_default(size)
+
+
+def share_image(title: str, kicker: str, footer: str, brand: Brand) -> bytes:
+    """A PNG card: the page's title large, the campaign above it, the business and dates below."""
+    background = brand.primary
+    ink = text_on(background)
+    image = Image.new("RGB", SIZE, background)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, SIZE[1] - 24, SIZE[0], SIZE[1]), fill=brand.accent)
+    draw.rectangle((72, 96, 84, 150), fill=brand.accent)
+    draw.text((108, 96), kicker, font=_font(40, False), fill=mix(ink, background, 0.15))
+    size = 84 if len(title) <= 40 else 64
+    lines = textwrap.wrap(title, width=22 if size == 84 else 30)[:3]
+    y = 200
+    for line in lines:
+        draw.text((72, y), line, font=_font(size, True), fill=ink)
+        y += int(size * 1.2)
+    draw.text((72, SIZE[1] - 110), footer, font=_font(36, False), fill=ink)
+    out = BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
