@@ -11,6 +11,7 @@ the difference is what the plugin does (loading, validating, rendering). Both ar
 from __future__ import annotations
 
 import argparse
+import base64
 import os
 import shutil
 import statistics
@@ -29,6 +30,7 @@ from generator.pages.bundle import render_bundle
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 25)
 CAMPAIGN = "campaigns/appreciation-2026.yaml"
+WRITTEN = (".html", ".ics", ".png")
 
 
 def with_plugin(work: Path) -> Path:
@@ -48,6 +50,13 @@ def baseline(work: Path) -> Path:
     bundle = render_bundle(REPO / CAMPAIGN, TODAY.isoformat())
     for page in bundle.pages:
         (project / "content" / page.path).write_text(page.markdown, encoding="utf-8")
+    # the calendars and share images, as static files
+    for path, text in bundle.files.items():
+        (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / path).write_text(text, encoding="utf-8")
+    for path, png in bundle.images.items():
+        (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / path).write_bytes(base64.b64decode(png))
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     # the same languages, built by mkdocs-static-i18n alone; each language's announcement bar
     # comes from the language's own `extra`
@@ -58,6 +67,7 @@ def baseline(work: Path) -> Path:
                 "brand_css": bundle.brand_css,
                 "announce": bundle.announce[language["locale"]],
                 "campaign": bundle.campaign_id,
+                **bundle.share[language["locale"]],
             }
         }
     config["plugins"] = ["search", {"i18n": i18n}]
@@ -72,8 +82,10 @@ def baseline(work: Path) -> Path:
 
 def build_seconds(project: Path, *, cold: bool = False) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "APPRECIATE_TODAY": TODAY.isoformat()}
-    if cold:  # as after an edit of the campaign: the plugin renders its pages again
-        shutil.rmtree(project / ".cache", ignore_errors=True)
+    if cold:  # as after an edit of the campaign: the plugin renders its pages again (the share
+        # cards whose words did not change are kept, as after a real edit)
+        for entry in (project / ".cache" / "appreciate").glob("*.json"):
+            entry.unlink()
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=project, env=env, check=True
@@ -83,7 +95,7 @@ def build_seconds(project: Path, *, cold: bool = False) -> float:
 
 def same_pages(a: Path, b: Path) -> bool:
     def pages(root: Path) -> set[str]:
-        return {str(p.relative_to(root)) for p in root.rglob("*.html")}
+        return {str(p.relative_to(root)) for p in root.rglob("*") if p.suffix in WRITTEN}
 
     return pages(a / "site") == pages(b / "site")
 

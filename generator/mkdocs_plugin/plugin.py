@@ -19,8 +19,7 @@ from generator.mkdocs_plugin.config import AppreciateConfig
 from generator.model.errors import InputError
 from generator.model.source import display_path
 from generator.pages.bundle import BuildDateError, SiteBundle, cached_bundle, render_bundle
-from generator.pages.head import absolute_alternates, og_locale
-from generator.pages.share import share_path
+from generator.pages.head import absolute_alternates
 
 if TYPE_CHECKING:  # the live-reload server pulls in http.server; builds do not need it
     from mkdocs.livereload import LiveReloadServer
@@ -101,11 +100,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         config.extra["appreciate"] = {
             "brand_css": bundle.brand_css,
             "announce": bundle.announce.get(self.language, ""),
-            "share_image": share_path("index.md", self.language),
-            "locale": og_locale(self.language),
-            "alternate_locales": [
-                og_locale(lang) for lang in bundle.languages if lang != self.language
-            ],
+            **bundle.share.get(self.language, {}),
             "campaign": bundle.campaign_id,
         }
         if bundle.social and "social" not in config.extra:  # the footer links every channel

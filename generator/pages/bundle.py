@@ -66,6 +66,8 @@ class SiteBundle:
     """Other generated files by their path in the site: the calendar (.ics) files."""
     images: dict[str, str] = field(default_factory=dict)
     """The pages' share images (PNG, base64, so the cache stays JSON) by path in the site."""
+    share: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per language: the landing page's share image, the Open Graph locale and its alternates."""
     social: list[dict[str, str]] = field(default_factory=list)
     """The public channels as Material's ``extra.social`` (icon, link, name) for the footer."""
     untranslated: list[str] = field(default_factory=list)
@@ -90,13 +92,19 @@ def build_date(time_zone: str, override: str | None = None) -> date:
         ) from None
 
 
-def render_bundle(campaign_file: Path, today_override: str | None = None) -> SiteBundle:
-    """Load, validate and render; raises InputError (file:line problems) or BuildDateError."""
+def render_bundle(
+    campaign_file: Path, today_override: str | None = None, cache_dir: Path | None = None
+) -> SiteBundle:
+    """Load, validate and render; raises InputError (file:line problems) or BuildDateError.
+
+    ``cache_dir`` keeps the share images between renders.
+    """
     from generator.customers.ledger import summarize
     from generator.model.loader import load_campaign
     from generator.model.translated import localized
     from generator.pages.brand import brand_css
     from generator.pages.calendar import calendar_files
+    from generator.pages.share import og_locale, share_path
     from generator.pages.site import announcements, render_site, share_cards
 
     loaded = load_campaign(campaign_file)
@@ -135,7 +143,19 @@ def render_bundle(campaign_file: Path, today_override: str | None = None) -> Sit
         },
         images={
             path: base64.b64encode(png).decode("ascii")
-            for path, png in share_cards(loaded, pages).items()
+            for path, png in share_cards(loaded, pages, cache_dir).items()
+        },
+        share={
+            language: {
+                "share_image": share_path("index.md", language),
+                "locale": og_locale(language),
+                "alternate_locales": [
+                    og_locale(other)
+                    for other in campaign.business.site_languages
+                    if other != language
+                ],
+            }
+            for language in campaign.business.site_languages
         },
         social=[
             {"icon": channel.icon, "link": channel.link, "name": channel.name}
@@ -182,7 +202,7 @@ def cached_bundle(
         fresh = False
     if fresh:
         return bundle
-    bundle = render_bundle(campaign_file, today_override)
+    bundle = render_bundle(campaign_file, today_override, cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     staging = entry.with_suffix(f".{os.getpid()}.tmp")
     record = {"digest": _digest(bundle.inputs), "bundle": _to_json(bundle)}

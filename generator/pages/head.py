@@ -6,8 +6,6 @@ import re
 from html import escape
 from urllib.parse import urljoin
 
-from babel.core import get_global
-
 # Material writes one of these per language: <link rel="alternate" href="../es/" hreflang="es">
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([\w-]+)">')
 
@@ -32,10 +30,3 @@ def absolute_alternates(html: str, page_url: str, default_language: str) -> str:
         extra = f'\n<link rel="alternate" href="{escape(default)}" hreflang="x-default">'
         head = head[: last.end()] + extra + head[last.end() :]
     return head + end + body
-
-
-def og_locale(language: str) -> str:
-    """Open Graph's ``ll_TT`` form of a language: ``es`` → ``es_ES`` (CLDR's likely subtags)."""
-    likely = str(get_global("likely_subtags").get(language, language))
-    parts = likely.split("_")
-    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else language

@@ -8,17 +8,23 @@ fonts-dejavu-core) or Pillow's own.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import textwrap
 from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from babel.core import get_global
 from PIL import Image, ImageDraw, ImageFont
 
 from generator.model.campaign import Brand
 from generator.pages.brand import mix, text_on
 
 SIZE = (1200, 630)
+DESIGN = 1
+"""Bump when the drawing changes, so cached cards are drawn again."""
 FOLDER = "assets/share"
 _FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -37,8 +43,33 @@ def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont
     return ImageFont.load_default(size)
 
 
-def share_image(title: str, kicker: str, footer: str, brand: Brand) -> bytes:
-    """A PNG card: the page's title large, the campaign above it, the business and dates below."""
+def share_image(
+    title: str, kicker: str, footer: str, brand: Brand, cache_dir: Path | None = None
+) -> bytes:
+    """A PNG card: the page's title large, the campaign above it, the business and dates below.
+
+    With ``cache_dir``, a card already drawn with the same texts and colours is read back:
+    editing the campaign redraws only the cards whose words changed.
+    """
+    if cache_dir is None:
+        return _draw(title, kicker, footer, brand)
+    key = hashlib.sha256(
+        json.dumps([title, kicker, footer, brand.primary, brand.accent, DESIGN]).encode()
+    ).hexdigest()[:24]
+    cached = cache_dir / "share" / f"{key}.png"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    png = _draw(title, kicker, footer, brand)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    staging = cached.with_suffix(f".{os.getpid()}.tmp")
+    staging.write_bytes(png)
+    os.replace(staging, cached)
+    return png
+
+
+def _draw(title: str, kicker: str, footer: str, brand: Brand) -> bytes:
     background = brand.primary
     ink = text_on(background)
     image = Image.new("RGB", SIZE, background)
@@ -54,5 +85,12 @@ def share_image(title: str, kicker: str, footer: str, brand: Brand) -> bytes:
         y += int(size * 1.2)
     draw.text((72, SIZE[1] - 110), footer, font=_font(36, False), fill=ink)
     out = BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
+
+
+def og_locale(language: str) -> str:
+    """Open Graph's ``ll_TT`` form of a language: ``es`` → ``es_ES`` (CLDR's likely subtags)."""
+    likely = str(get_global("likely_subtags").get(language, language))
+    parts = likely.split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else language

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -102,7 +103,9 @@ def _front_matter(title: str, description: str, image: str) -> str:
     )
 
 
-def share_cards(loaded: LoadedCampaign, pages: list[GeneratedPage]) -> dict[str, bytes]:
+def share_cards(
+    loaded: LoadedCampaign, pages: list[GeneratedPage], cache_dir: Path | None = None
+) -> dict[str, bytes]:
     """The share image of every generated page, by its path in the site."""
     cards = {}
     for language in loaded.campaign.business.site_languages:
@@ -111,7 +114,7 @@ def share_cards(loaded: LoadedCampaign, pages: list[GeneratedPage]) -> dict[str,
         footer = f"{campaign.business.name} · {dates}"
         for page in pages:
             if page.language == language:
-                image = share_image(page.title, campaign.name, footer, campaign.brand)
+                image = share_image(page.title, campaign.name, footer, campaign.brand, cache_dir)
                 cards[share_path(page.path, language)] = image
     return cards
 

@@ -59,7 +59,7 @@ def test_another_day_is_rendered_again(campaign: Path, tmp_path: Path) -> None:
 
 def test_a_damaged_cache_is_ignored(campaign: Path, tmp_path: Path) -> None:
     cached_bundle(campaign, tmp_path / "cache", "2026-11-25")
-    (entry,) = (tmp_path / "cache").iterdir()
+    (entry,) = (tmp_path / "cache").glob("*.json")
     entry.write_text("{not json", encoding="utf-8")
     assert cached_bundle(campaign, tmp_path / "cache", "2026-11-25").campaign_id == "test-month"
 
@@ -70,3 +70,14 @@ def test_a_bad_build_day_names_its_source(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("APPRECIATE_TODAY", "2026-13-01")
     with pytest.raises(BuildDateError, match=r"^\$APPRECIATE_TODAY: '2026-13-01' is not"):
         build_date("Europe/Madrid")
+
+
+def test_share_cards_are_drawn_again_only_when_their_words_change(
+    campaign: Path, tmp_path: Path
+) -> None:
+    first = cached_bundle(campaign, tmp_path / "cache", "2026-11-25")
+    cards = sorted((tmp_path / "cache" / "share").glob("*.png"))
+    assert len(cards) == len(first.images)
+    # a new day renders the pages again (the status changes) but no card's words
+    cached_bundle(campaign, tmp_path / "cache", "2026-11-26")
+    assert sorted((tmp_path / "cache" / "share").glob("*.png")) == cards
