@@ -15,6 +15,7 @@ from generator.model.campaign import (
     Business,
     Campaign,
     Complaints,
+    Event,
     FaqEntry,
     FreeShipping,
     GiftWithNextOrder,
@@ -25,6 +26,7 @@ from generator.model.campaign import (
     Reward,
     Survey,
 )
+from generator.model.channels import Channel
 from generator.model.customers import CustomerList, OptIn, Privacy, TierRule, Wall
 from generator.model.returns import ReturnsPolicy
 from tests.conftest import REPO
@@ -67,6 +69,8 @@ def test_every_command_and_flag_is_documented() -> None:
         FreeShipping,
         GiftWithNextOrder,
         ReturnsPolicy,
+        Event,
+        Channel,
     ],
 )
 def test_every_field_is_documented(model: type[BaseModel]) -> None:

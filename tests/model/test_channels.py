@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.model.channels import Channel
+from tests.conftest import SiteFactory, appreciate, replace_line
 from tests.model.test_translated import load, problems
 
 GOOD = [
@@ -94,3 +95,23 @@ def test_answers_false_needs_no_response_time(tmp_path: Path) -> None:
         tmp_path, ("faq:\n", "channels:\n  - {kind: x, handle: kopikita, answers: false}\nfaq:\n")
     )
     assert loaded.campaign.channels[0].response_hours is None
+
+
+def test_appreciate_build_stops_with_one_line_and_exit_2(site_factory: SiteFactory) -> None:
+    root = site_factory()
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("the old site", encoding="utf-8")
+    line = replace_line(
+        root / "campaigns" / "campaign.yaml",
+        "faq:",
+        "channels:\n  - {kind: instagram, handle: kopi kita, response_hours: 4}\nfaq:",
+    )
+    result = appreciate("build", cwd=root)
+    assert result.returncode == 2
+    message = (
+        f"campaign.yaml:{line + 1}: channels[0].handle: 'kopi kita' is not a handle on "
+        "Instagram (hint: handle: '@kopikita' or url: https://www.instagram.com/kopikita/)"
+    )
+    assert [ln for ln in result.stderr.splitlines() if "channels[0]" in ln][0].endswith(message)
+    assert "Traceback" not in result.stderr
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == "the old site"
