@@ -10,7 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from generator.i18n import gettext_in
-from tests.conftest import MKDOCS_I18N, THREE, SiteFactory, mkdocs, three_languages
+from tests.conftest import MKDOCS_I18N, THREE, SiteFactory, appreciate, mkdocs, three_languages
 
 PAGES = ("", "offers/", "survey/", "contact/", "returns/", "faq/")
 
@@ -172,3 +172,26 @@ def test_several_languages_need_the_i18n_plugin(site_factory: SiteFactory) -> No
     assert (
         "the campaign's languages are en, es, id but the i18n plugin is not set up" in result.stderr
     )
+
+
+def test_a_missing_translation_is_reported_and_strict_stops(site_factory: SiteFactory) -> None:
+    root = project(site_factory)
+    campaign = root / "campaigns" / "three-languages.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    campaign.write_text(
+        text.replace(', id: "Sebuah hadiah"}', "}").replace(", id: Sebuah hadiah}", "}")
+    )
+    assert "Sebuah hadiah" not in campaign.read_text(encoding="utf-8")
+    lenient = appreciate("build", cwd=root)
+    assert lenient.returncode == 0, lenient.stderr
+    report = (
+        "campaigns/three-languages.yaml:38: offers[2].title: no 'id' translation "
+        "(the en text is shown)"
+    )
+    assert report in lenient.stderr
+    # the fallback: the Indonesian offers page shows the English title
+    offers = (root / "site" / "id" / "offers" / "index.html").read_text(encoding="utf-8")
+    assert "A gift" in offers
+    strict = appreciate("build", "--strict", cwd=root)
+    assert strict.returncode != 0 and report in strict.stderr
+    assert "site was kept as it was" in strict.stderr

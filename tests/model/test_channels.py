@@ -112,6 +112,6 @@ def test_appreciate_build_stops_with_one_line_and_exit_2(site_factory: SiteFacto
         f"campaign.yaml:{line + 1}: channels[0].handle: 'kopi kita' is not a handle on "
         "Instagram (hint: handle: '@kopikita' or url: https://www.instagram.com/kopikita/)"
     )
-    assert [ln for ln in result.stderr.splitlines() if "channels[0]" in ln][0].endswith(message)
+    assert next(ln for ln in result.stderr.splitlines() if "channels[0]" in ln).endswith(message)
     assert "Traceback" not in result.stderr
     assert (root / "site" / "index.html").read_text(encoding="utf-8") == "the old site"
