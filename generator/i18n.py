@@ -60,8 +60,19 @@ def ngettext_in(language: str, singular: str, plural: str, n: int, **values: Any
 def jinja_environment(
     loader: jinja2.BaseLoader, language: str, **options: Any
 ) -> jinja2.Environment:
-    """A Jinja2 environment whose ``_()``, ``ngettext()`` and ``{% trans %}`` use ``language``."""
-    env = jinja2.Environment(loader=loader, extensions=["jinja2.ext.i18n"], **options)
+    """Appreciate's Jinja2 environment (autoescaped, strict, trimmed) in ``language``.
+
+    ``_()``, ``ngettext()`` and ``{% trans %}`` translate into ``language``.
+    """
+    env = jinja2.Environment(
+        loader=loader,
+        extensions=["jinja2.ext.i18n"],
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **options,
+    )
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     env.globals["language"] = language
     return env

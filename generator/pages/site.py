@@ -56,10 +56,6 @@ def _env(language: str) -> jinja2.Environment:
     return jinja_environment(
         jinja2.PackageLoader("generator.pages", "templates"),
         language,
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
         keep_trailing_newline=True,
     )
 

@@ -16,10 +16,6 @@ def _env(language: str) -> jinja2.Environment:
     return jinja_environment(
         jinja2.PackageLoader("generator.receiver", "templates"),
         language,
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
     )
 
 

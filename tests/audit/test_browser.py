@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
-
-from generator.audit.browser import CHROMIUM, browser_findings
+from generator.audit.browser import browser_findings
 from generator.audit.images import ImageLimits
 from tests.audit.conftest import StaticSite, page
+from tests.browser import need_chromium
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium", pytrace=False)
-    pytestmark = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+if (skip := need_chromium()) is not None:
+    pytestmark = skip
 
 STYLE = "<style>.square { width: 120px; height: 120px } .cover { object-fit: cover }</style>"
 

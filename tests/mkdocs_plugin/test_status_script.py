@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from generator.audit.browser import CHROMIUM, CHROMIUM_FLAGS
 from generator.audit.serve import serve_site
+from tests.browser import need_chromium
 from tests.conftest import SiteFactory, mkdocs
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium", pytrace=False)
-    pytestmark = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+if (skip := need_chromium()) is not None:
+    pytestmark = skip
 
 
 def test_a_site_built_before_the_month_shows_the_visitors_status(site_factory: SiteFactory) -> None:
