@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import (
@@ -22,7 +23,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import IntegrityError
 
 from generator.customers.alphabet import ALPHABET
@@ -54,7 +55,24 @@ def engine_for(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=10)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=10)
+    event.listen(engine, "handle_error", _discard_lost_connections)
+    return engine
+
+
+def is_connection_error(error: BaseException) -> bool:
+    """Whether psycopg raised ``error`` itself (no SQLSTATE): the connection, not the SQL, failed.
+
+    One such error needs this: a backend killed while psycopg's ``executemany`` runs in pipeline
+    mode raises "cannot exit pipeline mode while busy" on a connection psycopg still calls open.
+    SQLAlchemy would roll it back, fail again, and log the failure as a traceback in the pool.
+    """
+    return isinstance(error, psycopg.OperationalError) and error.sqlstate is None
+
+
+def _discard_lost_connections(context: ExceptionContext) -> None:
+    if is_connection_error(context.original_exception):
+        context.is_disconnect = True  # invalidated, not rolled back or reused
 
 
 def _random_code(length: int, prefix: str = "") -> str:
