@@ -141,6 +141,34 @@ def test_a_refused_answer_is_explained_in_the_language(shop: Shop, lang: str) ->
     assert axe_violations(tab, javascript=False) == []
 
 
+# a word of the reward's title, in each language's own words
+SEARCH = {"en": "order", "es": "descuento", "id": "pesanan"}
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_search_finds_the_pages_of_its_own_language(shop: Shop, lang: str) -> None:
+    from playwright.sync_api import expect
+
+    tab = shop.browser.new_context(viewport=PHONE).new_page()
+    tab.goto(f"{shop.site}{LANGUAGES[lang]}/offers/")
+    tab.locator('label.md-header__button[for="__search"]').click()
+    box = tab.locator("input.md-search__input")
+    box.press_sequentially(SEARCH[lang])  # typed: Material searches on key presses
+    results = tab.locator("a.md-search-result__link")
+    results.first.wait_for(state="visible")
+    links = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    own = f"{shop.site}{LANGUAGES[lang]}/"
+    others = tuple(f"{shop.site}{prefix}/" for prefix in LANGUAGES.values() if prefix)
+    assert all(link.startswith(own) for link in links), links
+    assert lang != "en" or not any(link.startswith(others) for link in links), links
+    assert any(REWARD[lang] in text for text in results.all_inner_texts())
+    # a word of another language finds nothing here ("N matching documents" has a digit)
+    box.fill("")
+    box.press_sequentially(SEARCH["es" if lang != "es" else "id"])
+    expect(tab.locator(".md-search-result__meta")).not_to_have_text(re.compile(r"\d"))
+    assert results.count() == 0
+
+
 def test_pages_fetch_nothing_from_third_parties(shop: Shop, tmp_path: Path) -> None:
     """No fonts, scripts or images from elsewhere: only the site (and its own address)."""
     tab = shop.browser.new_context(viewport=PHONE, device_scale_factor=2).new_page()

@@ -20,6 +20,7 @@ from generator.model.errors import InputError
 from generator.model.source import display_path
 from generator.pages.bundle import BuildDateError, SiteBundle, cached_bundle, render_bundle
 from generator.pages.head import absolute_alternates
+from generator.pages.search import INDEX, language_search_base, split_search_index
 
 if TYPE_CHECKING:  # the live-reload server pulls in http.server; builds do not need it
     from mkdocs.livereload import LiveReloadServer
@@ -72,6 +73,10 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.codes_file = root / CODES_FILE
         i18n = _i18n(config)
         self.language = _check_languages(bundle, i18n)
+        if i18n is not None:
+            # each language gets its own search index (on_post_build); i18n's deduplication of
+            # the merged one would drop untranslated pages from their language's results
+            i18n.config.reconfigure_search = False
         first_build = i18n is None or i18n.current_language in (None, i18n.default_language)
         if first_build:
             for line in bundle.customer_report:
@@ -181,7 +186,10 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.bundle is None or _i18n(config) is None or not page.canonical_url:
             return output
-        return absolute_alternates(output, page.canonical_url, self.bundle.languages[0])
+        output = absolute_alternates(output, page.canonical_url, self.bundle.languages[0])
+        if self.language != self.bundle.languages[0]:  # search this language's own index
+            output = language_search_base(output, page.url, self.language)
+        return output
 
     @event_priority(-110)  # after every other plugin, i18n's builds of the other languages too
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -190,8 +198,11 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         i18n = _i18n(config)
         if i18n is not None and i18n.building:  # one language of several: check the whole later
             return
+        site_dir = Path(config.site_dir)
+        if i18n is not None and (site_dir / INDEX).is_file():
+            split_search_index(site_dir, self.bundle.languages, _lunr_languages(config))
         if self.bundle.guard is not None:
-            self._guard(self.bundle.guard, Path(config.site_dir))
+            self._guard(self.bundle.guard, site_dir)
         if self.config.audit:
             self._audit(config)
 
@@ -238,6 +249,15 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
 def _i18n(config: MkDocsConfig) -> Any:
     """The mkdocs-static-i18n plugin, when the site uses it."""
     return config.plugins.get("i18n")
+
+
+def _lunr_languages(config: MkDocsConfig) -> set[str]:
+    """The languages lunr.js has a pipeline for, as the theme ships them (lunr.es.min.js)."""
+    found: set[str] = set()
+    for folder in config.theme.dirs:
+        scripts = Path(folder, "assets", "javascripts", "lunr", "min")
+        found.update(path.name.split(".")[1] for path in scripts.glob("lunr.*.min.js"))
+    return found
 
 
 def _check_languages(bundle: SiteBundle, i18n: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -127,14 +128,39 @@ def test_the_sitemap_lists_each_page_with_its_alternates(site: Path) -> None:
     assert "https://shop.example/id/offers/" in entries
 
 
-def test_one_search_index_holds_every_language(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    # lunr has Spanish and English pipelines; Indonesian pages are indexed without stemming
-    assert index["config"]["lang"] == ["en", "es"]
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(loc.startswith("es/offers/") for loc in locations)
-    indonesian = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("id/"))
-    assert "Kode pribadi Anda" in indonesian or "kode pribadi" in indonesian.lower()
+def search_index(site: Path, folder: str = "") -> dict[str, Any]:
+    index: dict[str, Any] = json.loads(
+        (site / folder / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    return index
+
+
+def test_each_language_has_its_own_search_index(site: Path) -> None:
+    english, spanish, indonesian = (search_index(site, f) for f in ("", "es", "id"))
+    assert english["config"]["lang"] == ["en"]
+    assert spanish["config"]["lang"] == ["es"]
+    # lunr has no Indonesian pipeline: its base, with no English stop words or stemming
+    assert (indonesian["config"]["lang"], indonesian["config"]["pipeline"]) == (["en"], [])
+    for index in (english, spanish, indonesian):
+        locations = {doc["location"] for doc in index["docs"]}
+        assert {"offers/", "story/"} <= locations  # relative to the language's folder
+        assert not any(loc.startswith(("es/", "id/")) for loc in locations)
+    text = {
+        name: " ".join(d["text"] for d in index["docs"])
+        for name, index in (("en", english), ("es", spanish), ("id", indonesian))
+    }
+    assert "Kode pribadi Anda" in text["id"] or "kode pribadi" in text["id"].lower()
+    assert "descuento" in text["es"] and "descuento" not in text["en"] + text["id"]
+
+
+def test_pages_search_their_own_languages_index(site: Path) -> None:
+    def base(path: str) -> str:
+        script = html(site, path).css_first("script#__config")
+        return str(json.loads(script.text())["base"])
+
+    assert (base(""), base("offers/")) == (".", "..")
+    assert (base("es/"), base("es/offers/")) == (".", "..")  # es/ is this page's search root
+    assert base("id/story/") == ".."
 
 
 def test_a_translated_marketer_page_replaces_the_english_one(site: Path) -> None:
