@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import itertools
+import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -92,23 +95,37 @@ def find_leaks(
     codes: frozenset[str] = frozenset(),
     allow_words: frozenset[str] = frozenset(),
     skip: frozenset[str] = frozenset(),
+    clean: set[str] | None = None,
 ) -> list[Leak]:
     """Every page (or other text file) of the site that shows a customer's private data.
 
     A last name counts when written with its first name ("Olivia Smith", "Smith, Olivia"); alone
     it is too often an ordinary word (Brown, King, Rose) to refuse a build for.
+    ``clean`` holds the digests of contents known to show nothing of these fingerprints: such
+    files are not searched again; it is left holding the digests of this site's clean files.
     """
     leaks: dict[tuple[str, str], Leak] = {}
+    clean_here: set[str] = set()
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES:
             continue
         page = path.relative_to(site_dir).as_posix()
         if page in skip:
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-
-        for kind in _kinds_shown(text, prints, codes, allow_words):
+        content = path.read_bytes()
+        digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+        if clean is not None and digest in clean:
+            clean_here.add(digest)
+            continue
+        text = content.decode("utf-8", errors="replace")
+        kinds = list(_kinds_shown(text, prints, codes, allow_words))
+        for kind in kinds:
             leaks.setdefault((page, kind), Leak(page, kind))
+        if not kinds:
+            clean_here.add(digest)
+    if clean is not None:  # only this site's files: the cache does not grow with every edit
+        clean.intersection_update(clean_here)
+        clean.update(clean_here)
     return sorted(leaks.values(), key=lambda found: (found.page, found.kind))
 
 
@@ -141,10 +158,42 @@ def issued_codes(shop_import: Path) -> frozenset[str]:
 
 
 def guard_site(
-    settings: dict[str, Any], site_dir: Path, codes_file: Path, skip: frozenset[str] = frozenset()
+    settings: dict[str, Any],
+    site_dir: Path,
+    codes_file: Path,
+    skip: frozenset[str] = frozenset(),
+    cache_file: Path | None = None,
 ) -> list[Leak]:
     """Look for the customer list (``settings``: its file, format, columns) in the built site;
-    ``skip`` names files that cannot hold it (the theme's own scripts and styles)."""
+    ``skip`` names files that cannot hold it (the theme's own scripts and styles).
+
+    With ``cache_file``, files whose bytes were found clean by a build with the same customer
+    list, codes, allowed words and guard code are not searched again (most of a rebuild).
+    """
     prints = fingerprints_of(Path(settings["file"]), settings["format"], settings["columns"])
     allow = frozenset(word.lower() for word in settings["allow_words"])
-    return find_leaks(site_dir, prints, issued_codes(codes_file), allow, skip)
+    codes = issued_codes(codes_file)
+    if cache_file is None:
+        return find_leaks(site_dir, prints, codes, allow, skip)
+    key = _cache_key(prints, codes, allow)
+    try:
+        stored = json.loads(cache_file.read_text(encoding="utf-8"))
+        clean = set(stored["clean"]) if stored["key"] == key else set()
+    except (OSError, ValueError, KeyError, TypeError):
+        clean = set()
+    seen = set(clean)
+    leaks = find_leaks(site_dir, prints, codes, allow, skip, clean)
+    if clean != seen:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        staging = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        staging.write_text(json.dumps({"key": key, "clean": sorted(clean)}), encoding="utf-8")
+        os.replace(staging, cache_file)
+    return leaks
+
+
+def _cache_key(prints: Fingerprints, codes: frozenset[str], allow: frozenset[str]) -> str:
+    """What a clean verdict depends on besides the file: the fingerprints and this code."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for values in (prints.emails, prints.phones, prints.full_names, codes, allow):
+        digest.update("\0".join(sorted(values)).encode() + b"\1")
+    return digest.hexdigest()

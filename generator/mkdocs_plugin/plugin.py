@@ -50,6 +50,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.generated: dict[str, str] = {}
         self.audit_rules: tuple[IgnoreRule, ...] = ()
         self.codes_file = Path()
+        self.guard_cache: Path | None = None
         self.theme_files: frozenset[str] = frozenset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -61,9 +62,9 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             )
         root = Path(config.config_file_path or ".").parent
         campaign_file = root / self.config.campaign
+        cache_dir = root / self.config.cache_dir
         try:
             if self.config.cache:
-                cache_dir = root / self.config.cache_dir
                 self.bundle = cached_bundle(campaign_file, cache_dir, self.config.today)
             else:
                 self.bundle = render_bundle(campaign_file, self.config.today)
@@ -71,6 +72,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             raise CampaignInputError(str(exc)) from None
         bundle = self.bundle
         self.codes_file = root / CODES_FILE
+        self.guard_cache = cache_dir / "guard.json" if self.config.cache else None
         i18n = _i18n(config)
         self.language = _check_languages(bundle, i18n)
         if i18n is not None:
@@ -211,7 +213,9 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         from generator.customers.guard import guard_site
 
         try:
-            leaks = guard_site(settings, site_dir, self.codes_file, self.theme_files)
+            leaks = guard_site(
+                settings, site_dir, self.codes_file, self.theme_files, self.guard_cache
+            )
         except CustomerListError as exc:
             raise CampaignInputError(str(exc)) from None
         if leaks:

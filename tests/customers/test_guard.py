@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from generator.customers.guard import guard_site
 from tests.conftest import REPO, appreciate
 
 SAMPLE = REPO / "campaigns" / "customers-sample.csv"
@@ -83,3 +85,39 @@ def test_the_demo_wall_shows_only_first_names_and_cities_of_opted_in_customers(d
         assert row["Email"] not in wall and row["Phone"] not in wall
         assert f"{row['First Name']} {row['Last Name']}" not in wall
     assert wall.count('class="appreciate-wall__card"') == len(opted)
+
+
+def small_list(path: Path, *people: tuple[str, str, str]) -> dict[str, object]:
+    """A Shopify-style customer list of ``(first, last, email)``; the guard's settings for it."""
+    with SAMPLE.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header, restval="")
+        writer.writeheader()
+        for first, last, email in people:
+            writer.writerow({"First Name": first, "Last Name": last, "Email": email})
+    return {"file": str(path), "format": "shopify", "columns": {}, "allow_words": []}
+
+
+def test_files_found_clean_are_not_searched_again_until_the_list_changes(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache" / "guard.json"
+    (site / "story").mkdir(parents=True)
+    (site / "story" / "index.html").write_text("<p>Thank you, Ada Lovelace!</p>")
+    (site / "index.html").write_text("<p>Welcome</p>")
+    no_codes = tmp_path / "no-codes.csv"
+    before = small_list(tmp_path / "before.csv", ("Jamie", "Jones", "jamie@example.net"))
+
+    assert guard_site(before, site, no_codes, cache_file=cache) == []
+    assert len(json.loads(cache.read_text())["clean"]) == 2  # both pages, by their bytes
+
+    # the same bytes, but now Ada is a customer: the cached verdict must not hold
+    after = small_list(tmp_path / "after.csv", ("Ada", "Lovelace", "ada@example.net"))
+    leaks = guard_site(after, site, no_codes, cache_file=cache)
+    assert [str(leak) for leak in leaks] == ["story/index.html: shows a customer's full name"]
+
+    # a page that changes is searched again, whatever was clean before
+    (site / "index.html").write_text("<p>Write to ada@example.net</p>")
+    leaks = guard_site(after, site, no_codes, cache_file=cache)
+    assert {leak.page for leak in leaks} == {"index.html", "story/index.html"}
+    assert guard_site(after, site, no_codes) == leaks  # the same verdicts without the cache
+    assert json.loads(cache.read_text())["clean"] == []  # only this site's clean files are kept
