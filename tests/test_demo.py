@@ -64,20 +64,25 @@ def test_every_page_links_the_public_channels_and_contact_promises_their_times(
 
     site = tmp_path / "site"
     assert appreciate("build", "--strict", "--site-dir", str(site), cwd=REPO).returncode == 0
-    expected = [
-        ("Instagram", "https://www.instagram.com/kopikita.roasters/"),
-        ("Google reviews", "https://g.page/r/CQk0pIk1tA1bEAE/review"),
-        ("X (Twitter)", "https://x.com/kopikita"),
-    ]
+    google = {"en": "Google reviews", "es": "Reseñas de Google", "id": "Ulasan Google"}
     for page in site.rglob("*.html"):
-        footer = LexborHTMLParser(page.read_text(encoding="utf-8")).css("footer a.md-social__link")
-        assert [(a.attributes["title"], a.attributes["href"]) for a in footer] == expected, page
+        if page.relative_to(site).parts[0] == "en":  # redirects to the English pages
+            continue
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        lang = tree.css_first("html").attributes["lang"] or ""
+        footer = tree.css("footer a.md-social__link")
+        assert [(a.attributes["title"], a.attributes["href"]) for a in footer] == [
+            ("Instagram", "https://www.instagram.com/kopikita.roasters/"),
+            (google[lang], "https://g.page/r/CQk0pIk1tA1bEAE/review"),  # a name, translated
+            ("X (Twitter)", "https://x.com/kopikita"),  # brands' names are not
+        ], page
     for lang, prefix in (("en", ""), ("es", "es/"), ("id", "id/")):
         contact = LexborHTMLParser((site / prefix / "contact" / "index.html").read_text("utf-8"))
         items = [li.text() for li in contact.css("h2#channels + ul > li")]
         assert items[0] == "Instagram: " + ngettext_in(
             lang, "we answer within %(num)d hour.", "we answer within %(num)d hours.", 4
         )
+        assert items[1].startswith(f"{google[lang]}: ")
         assert items[1].endswith(
             ngettext_in(
                 lang, "we answer within %(num)d hour.", "we answer within %(num)d hours.", 24

@@ -169,6 +169,15 @@ def test_search_finds_the_pages_of_its_own_language(shop: Shop, lang: str) -> No
     assert results.count() == 0
 
 
+def test_the_english_folder_sends_the_customer_to_the_page(shop: Shop) -> None:
+    for javascript in (True, False):  # a meta refresh: no script needed
+        tab = shop.browser.new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+        tab.goto(f"{shop.site}/en/offers/")
+        tab.wait_for_url(f"{shop.site}/offers/")
+        assert tab.locator("html").get_attribute("lang") == "en"
+        tab.context.close()
+
+
 def test_pages_fetch_nothing_from_third_parties(shop: Shop, tmp_path: Path) -> None:
     """No fonts, scripts or images from elsewhere: only the site (and its own address)."""
     tab = shop.browser.new_context(viewport=PHONE, device_scale_factor=2).new_page()

@@ -20,6 +20,7 @@ from generator.model.errors import InputError
 from generator.model.source import display_path
 from generator.pages.bundle import BuildDateError, SiteBundle, cached_bundle, render_bundle
 from generator.pages.head import absolute_alternates
+from generator.pages.redirects import write_language_redirects
 from generator.pages.search import INDEX, language_search_base, split_search_index
 
 if TYPE_CHECKING:  # the live-reload server pulls in http.server; builds do not need it
@@ -51,6 +52,9 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.audit_rules: tuple[IgnoreRule, ...] = ()
         self.codes_file = Path()
         self.guard_cache: Path | None = None
+        self.default_pages: set[str] = set()  # addresses of the default language's pages
+        self.social_ours: bool | None = None  # whether extra.social is the campaign's channels
+        self.error_page_held = False  # 404.html left out of the other languages' builds
         self.theme_files: frozenset[str] = frozenset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -79,8 +83,10 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             # each language gets its own search index (on_post_build); i18n's deduplication of
             # the merged one would drop untranslated pages from their language's results
             i18n.config.reconfigure_search = False
+            self._one_error_page(config)
         first_build = i18n is None or i18n.current_language in (None, i18n.default_language)
         if first_build:
+            self.default_pages = set()
             for line in bundle.customer_report:
                 log.info(f"customers: {line}")
             for line in bundle.untranslated:
@@ -110,12 +116,25 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             **bundle.share.get(self.language, {}),
             "campaign": bundle.campaign_id,
         }
-        if bundle.social and "social" not in config.extra:  # the footer links every channel
-            config.extra["social"] = bundle.social
+        if self.social_ours is None:  # the project's own extra.social, if any, wins
+            self.social_ours = "social" not in config.extra
+        if self.social_ours and bundle.social.get(self.language):  # the footer links them
+            config.extra["social"] = bundle.social[self.language]
         if self.nav_from_files is None:  # later languages' builds see the nav the first one set
             self.nav_from_files = config.nav is None
         self.audit_rules = self._audit_rules()
         return config
+
+    def _one_error_page(self, config: MkDocsConfig) -> None:
+        """Keep the default language's 404.html: every language's build writes it at the root
+        (the one page servers show for any missing address), and the last one would win."""
+        templates = config.theme.static_templates
+        if self.bundle is not None and self.language != self.bundle.languages[0]:
+            if "404.html" in templates:
+                templates.discard("404.html")
+                self.error_page_held = True
+        elif self.error_page_held:
+            templates.add("404.html")
 
     def _audit_rules(self) -> tuple[IgnoreRule, ...]:
         try:
@@ -189,7 +208,9 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         if self.bundle is None or _i18n(config) is None or not page.canonical_url:
             return output
         output = absolute_alternates(output, page.canonical_url, self.bundle.languages[0])
-        if self.language != self.bundle.languages[0]:  # search this language's own index
+        if self.language == self.bundle.languages[0]:
+            self.default_pages.add(page.url)  # each gets a redirect from en/ (on_post_build)
+        else:  # search this language's own index
             output = language_search_base(output, page.url, self.language)
         return output
 
@@ -201,8 +222,11 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         if i18n is not None and i18n.building:  # one language of several: check the whole later
             return
         site_dir = Path(config.site_dir)
-        if i18n is not None and (site_dir / INDEX).is_file():
-            split_search_index(site_dir, self.bundle.languages, _lunr_languages(config))
+        if i18n is not None:
+            if (site_dir / INDEX).is_file():
+                split_search_index(site_dir, self.bundle.languages, _lunr_languages(config))
+            default = self.bundle.languages[0]
+            write_language_redirects(site_dir, default, self.default_pages, config.site_url)
         if self.bundle.guard is not None:
             self._guard(self.bundle.guard, site_dir)
         if self.config.audit:

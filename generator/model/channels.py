@@ -13,13 +13,14 @@ from urllib.parse import urlsplit
 
 from pydantic import model_validator
 
+from generator.i18n import N_
 from generator.model.fields import InputModel, between, fail
 
 
 @dataclass(frozen=True)
 class ChannelKind:
     name: str
-    """How the site names it."""
+    """How the site names it: a brand's name, or a description translated in each language."""
     icon: str
     """The icon in Material's bundled set (``.icons/<icon>.svg``)."""
     handle: re.Pattern[str] | None
@@ -80,7 +81,7 @@ KINDS = {
         "url: https://www.tripadvisor.com/Restaurant_Review-g294229-d1234567-Reviews-Kopi_Kita.html",
     ),
     "google_reviews": ChannelKind(
-        "Google reviews",
+        N_("Google reviews"),
         "fontawesome/brands/google",
         None,
         "",

@@ -68,8 +68,8 @@ class SiteBundle:
     """The pages' share images (PNG, base64, so the cache stays JSON) by path in the site."""
     share: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per language: the landing page's share image, the Open Graph locale and its alternates."""
-    social: list[dict[str, str]] = field(default_factory=list)
-    """The public channels as Material's ``extra.social`` (icon, link, name) for the footer."""
+    social: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    """Per language, the public channels as Material's ``extra.social`` (icon, link, name)."""
     untranslated: list[str] = field(default_factory=list)
     """``file:line: field: no 'es' translation ...``, one line per text and missing language."""
 
@@ -100,6 +100,7 @@ def render_bundle(
     ``cache_dir`` keeps the share images between renders.
     """
     from generator.customers.ledger import summarize
+    from generator.i18n import gettext_in
     from generator.model.loader import load_campaign
     from generator.model.translated import localized
     from generator.pages.brand import brand_css
@@ -157,10 +158,17 @@ def render_bundle(
             }
             for language in campaign.business.site_languages
         },
-        social=[
-            {"icon": channel.icon, "link": channel.link, "name": channel.name}
-            for channel in campaign.channels
-        ],
+        social={
+            language: [
+                {
+                    "icon": channel.icon,
+                    "link": channel.link,
+                    "name": gettext_in(language, channel.name),
+                }
+                for channel in campaign.channels
+            ]
+            for language in campaign.business.site_languages
+        },
         untranslated=missing_translations(loaded),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -126,6 +127,26 @@ def test_the_sitemap_lists_each_page_with_its_alternates(site: Path) -> None:
             "id": f"https://shop.example/id/{page}",
         }
     assert "https://shop.example/id/offers/" in entries
+
+
+def test_the_default_languages_folder_redirects_to_its_pages(site: Path) -> None:
+    for page in (*PAGES, "story/"):
+        stub = html(site, f"en/{page}")
+        refresh = stub.css_first('meta[http-equiv="refresh"]').attributes["content"] or ""
+        target = posixpath.normpath(posixpath.join("en", page, refresh.removeprefix("0; url=")))
+        assert target == (page.rstrip("/") or ".")  # the page itself, at the root
+        assert stub.css_first('link[rel="canonical"]').attributes["href"] == (
+            f"https://shop.example/{page}"
+        )
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "shop.example/en/" not in sitemap  # not a page of its own to search engines
+
+
+def test_the_error_page_at_the_root_is_in_the_default_language(site: Path) -> None:
+    # every language's build writes 404.html at the root; servers show only that one
+    error_page = HTMLParser((site / "404.html").read_text(encoding="utf-8"))
+    assert error_page.css_first("html").attributes["lang"] == "en"
+    assert not (site / "es" / "404.html").exists()
 
 
 def search_index(site: Path, folder: str = "") -> dict[str, Any]:
