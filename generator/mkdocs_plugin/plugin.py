@@ -10,8 +10,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
+from mkdocs.utils.templates import TemplateContext
 
 from generator.audit.findings import IgnoreRule
 from generator.customers.csvfile import CustomerListError
@@ -52,6 +54,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.audit_rules: tuple[IgnoreRule, ...] = ()
         self.codes_file = Path()
         self.guard_cache: Path | None = None
+        self.cache_dir: Path | None = None  # the render cache, when the options keep one
         self.default_pages: set[str] = set()  # addresses of the default language's pages
         self.social_ours: bool | None = None  # whether extra.social is the campaign's channels
         self.error_page_held = False  # 404.html left out of the other languages' builds
@@ -77,6 +80,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         bundle = self.bundle
         self.codes_file = root / CODES_FILE
         self.guard_cache = cache_dir / "guard.json" if self.config.cache else None
+        self.cache_dir = cache_dir if self.config.cache else None
         i18n = _i18n(config)
         self.language = _check_languages(bundle, i18n)
         if i18n is not None:
@@ -203,6 +207,26 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         return files
 
     on_files = CombinedEvent(_add_pages, _restore_content)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """A share card of its own for a marketer's page (the campaign's pages have theirs)."""
+        if self.bundle is None or page.file.src_uri in self.generated:
+            return context
+        style = self.bundle.cards.get(self.language)
+        if style is None or page.meta.get("share_image"):
+            return context
+        from generator.pages.share import CardStyle, share_image, share_path
+
+        title = str(page.meta.get("title") or page.title or config.site_name)
+        path = share_path(page.file.src_uri, self.language)
+        card = share_image(title, CardStyle(*style), self.cache_dir)
+        target = Path(config.site_dir, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(card)
+        page.meta["share_image"] = path
+        return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.bundle is None or _i18n(config) is None or not page.canonical_url:

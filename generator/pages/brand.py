@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from generator.model.campaign import Brand
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the share cards use the colour helpers on builds that load no campaign
+    from generator.model.campaign import Brand
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:

@@ -68,6 +68,8 @@ class SiteBundle:
     """The pages' share images (PNG, base64, so the cache stays JSON) by path in the site."""
     share: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per language: the landing page's share image, the Open Graph locale and its alternates."""
+    cards: dict[str, list[str]] = field(default_factory=dict)
+    """Per language, the share cards' style (a ``CardStyle``), for the marketer's own pages."""
     social: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     """Per language, the public channels as Material's ``extra.social`` (icon, link, name)."""
     untranslated: list[str] = field(default_factory=list)
@@ -106,7 +108,7 @@ def render_bundle(
     from generator.pages.brand import brand_css
     from generator.pages.calendar import calendar_files
     from generator.pages.share import og_locale, share_path
-    from generator.pages.site import announcements, render_site, share_cards
+    from generator.pages.site import announcements, card_styles, render_site, share_cards
 
     loaded = load_campaign(campaign_file)
     campaign = loaded.campaign
@@ -146,6 +148,7 @@ def render_bundle(
             path: base64.b64encode(png).decode("ascii")
             for path, png in share_cards(loaded, pages, cache_dir).items()
         },
+        cards={language: list(style) for language, style in card_styles(loaded).items()},
         share={
             language: {
                 "share_image": share_path("index.md", language),

@@ -15,12 +15,12 @@ import textwrap
 from functools import cache
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from babel.core import get_global
-from PIL import Image, ImageDraw, ImageFont
-
-from generator.model.campaign import Brand
 from generator.pages.brand import mix, text_on
+
+if TYPE_CHECKING:  # Pillow is imported only to draw a card the cache does not hold
+    from PIL.ImageFont import FreeTypeFont, ImageFont
 
 SIZE = (1200, 630)
 DESIGN = 1
@@ -29,39 +29,46 @@ FOLDER = "assets/share"
 _FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
 
+class CardStyle(NamedTuple):
+    """What a language's cards share: the campaign's name above, business and dates below."""
+
+    kicker: str
+    footer: str
+    primary: str
+    accent: str
+
+
 def share_path(page_path: str, language: str) -> str:
-    """``offers.es.md`` → ``assets/share/es/offers.png``."""
-    stem = page_path.split(".", 1)[0]
+    """``offers.es.md`` → ``assets/share/es/offers.png`` (``blog/v1.2.md``: ``blog/v1.2.png``)."""
+    stem = page_path.removesuffix(".md").removesuffix(f".{language}")
     return f"{FOLDER}/{language}/{stem}.png"
 
 
 @cache
-def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int, bold: bool) -> FreeTypeFont | ImageFont:
+    from PIL import ImageFont
+
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     if (_FONTS / name).is_file():
         return ImageFont.truetype(str(_FONTS / name), size)
     return ImageFont.load_default(size)
 
 
-def share_image(
-    title: str, kicker: str, footer: str, brand: Brand, cache_dir: Path | None = None
-) -> bytes:
+def share_image(title: str, style: CardStyle, cache_dir: Path | None = None) -> bytes:
     """A PNG card: the page's title large, the campaign above it, the business and dates below.
 
     With ``cache_dir``, a card already drawn with the same texts and colours is read back:
     editing the campaign redraws only the cards whose words changed.
     """
     if cache_dir is None:
-        return _draw(title, kicker, footer, brand)
-    key = hashlib.sha256(
-        json.dumps([title, kicker, footer, brand.primary, brand.accent, DESIGN]).encode()
-    ).hexdigest()[:24]
+        return _draw(title, style)
+    key = hashlib.sha256(json.dumps([title, *style, DESIGN]).encode()).hexdigest()[:24]
     cached = cache_dir / "share" / f"{key}.png"
     try:
         return cached.read_bytes()
     except OSError:
         pass
-    png = _draw(title, kicker, footer, brand)
+    png = _draw(title, style)
     cached.parent.mkdir(parents=True, exist_ok=True)
     staging = cached.with_suffix(f".{os.getpid()}.tmp")
     staging.write_bytes(png)
@@ -69,21 +76,23 @@ def share_image(
     return png
 
 
-def _draw(title: str, kicker: str, footer: str, brand: Brand) -> bytes:
-    background = brand.primary
+def _draw(title: str, style: CardStyle) -> bytes:
+    from PIL import Image, ImageDraw
+
+    background = style.primary
     ink = text_on(background)
     image = Image.new("RGB", SIZE, background)
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, SIZE[1] - 24, SIZE[0], SIZE[1]), fill=brand.accent)
-    draw.rectangle((72, 96, 84, 150), fill=brand.accent)
-    draw.text((108, 96), kicker, font=_font(40, False), fill=mix(ink, background, 0.15))
+    draw.rectangle((0, SIZE[1] - 24, SIZE[0], SIZE[1]), fill=style.accent)
+    draw.rectangle((72, 96, 84, 150), fill=style.accent)
+    draw.text((108, 96), style.kicker, font=_font(40, False), fill=mix(ink, background, 0.15))
     size = 84 if len(title) <= 40 else 64
     lines = textwrap.wrap(title, width=22 if size == 84 else 30)[:3]
     y = 200
     for line in lines:
         draw.text((72, y), line, font=_font(size, True), fill=ink)
         y += int(size * 1.2)
-    draw.text((72, SIZE[1] - 110), footer, font=_font(36, False), fill=ink)
+    draw.text((72, SIZE[1] - 110), style.footer, font=_font(36, False), fill=ink)
     out = BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
@@ -91,6 +100,8 @@ def _draw(title: str, kicker: str, footer: str, brand: Brand) -> bytes:
 
 def og_locale(language: str) -> str:
     """Open Graph's ``ll_TT`` form of a language: ``es`` → ``es_ES`` (CLDR's likely subtags)."""
+    from babel.core import get_global
+
     likely = str(get_global("likely_subtags").get(language, language))
     parts = likely.split("_")
     return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else language

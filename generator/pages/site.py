@@ -28,7 +28,7 @@ from generator.pages import formatting
 from generator.pages.bundle import GeneratedPage
 from generator.pages.calendar import calendar_path, google_link, local
 from generator.pages.faq import REFUND_METHODS, faq_entries, faq_jsonld
-from generator.pages.share import share_image, share_path
+from generator.pages.share import CardStyle, share_image, share_path
 from generator.pages.status import Phase, status_on
 
 # (path, template, title); the order is the navigation's
@@ -99,20 +99,29 @@ def _front_matter(title: str, description: str, image: str) -> str:
     )
 
 
-def share_cards(
-    loaded: LoadedCampaign, pages: list[GeneratedPage], cache_dir: Path | None = None
-) -> dict[str, bytes]:
-    """The share image of every generated page, by its path in the site."""
-    cards = {}
+def card_styles(loaded: LoadedCampaign) -> dict[str, CardStyle]:
+    """Per language, what every share card of the site shows besides its page's title."""
+    styles = {}
     for language in loaded.campaign.business.site_languages:
         campaign = localized(loaded.campaign, language)
         dates = formatting.date_range(campaign.dates.start, campaign.dates.end, language)
         footer = f"{campaign.business.name} · {dates}"
-        for page in pages:
-            if page.language == language:
-                image = share_image(page.title, campaign.name, footer, campaign.brand, cache_dir)
-                cards[share_path(page.path, language)] = image
-    return cards
+        brand = campaign.brand
+        styles[language] = CardStyle(campaign.name, footer, brand.primary, brand.accent)
+    return styles
+
+
+def share_cards(
+    loaded: LoadedCampaign, pages: list[GeneratedPage], cache_dir: Path | None = None
+) -> dict[str, bytes]:
+    """The share image of every generated page, by its path in the site."""
+    styles = card_styles(loaded)
+    return {
+        share_path(page.path, page.language): share_image(
+            page.title, styles[page.language], cache_dir
+        )
+        for page in pages
+    }
 
 
 def page_context(loaded: LoadedCampaign, today: date, language: str) -> dict[str, Any]:

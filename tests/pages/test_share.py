@@ -13,6 +13,7 @@ from generator.model.loader import load_campaign
 from tests.conftest import REPO, appreciate
 
 PAGES = ("", "offers/", "survey/", "contact/", "returns/", "events/", "faq/", "thank-you/")
+MARKETERS = ("our-story/",)  # content/our-story.md
 LOCALES = {"": "en_US", "es/": "es_ES", "id/": "id_ID"}
 
 
@@ -37,7 +38,7 @@ def meta(site: Path, page: str) -> dict[str, list[str]]:
 def test_every_campaign_page_has_its_card(site: Path, prefix: str) -> None:
     brand = load_campaign(REPO / "campaigns" / "appreciation-2026.yaml").campaign.brand
     images = set()
-    for page in PAGES:
+    for page in (*PAGES, *MARKETERS):
         tags = meta(site, prefix + page)
         assert tags["og:title"] == tags["twitter:title"] and tags["og:title"][0], page
         assert tags["og:description"][0] == tags["description"][0], page
@@ -56,11 +57,17 @@ def test_every_campaign_page_has_its_card(site: Path, prefix: str) -> None:
             red, green, blue = card.convert("RGB").getpixel((600, 40))  # type: ignore[misc]
             assert f"#{red:02x}{green:02x}{blue:02x}" == brand.primary
         images.add(image)
-    assert len(images) == len(PAGES)  # one image per page, not one for all
+        assert tags["og:image:alt"] == tags["og:title"]  # the card shows the page's title
+    assert len(images) == len(PAGES) + len(MARKETERS)  # one image per page, not one for all
 
 
-def test_a_marketers_page_shares_the_landing_pages_card(site: Path) -> None:
-    assert meta(site, "es/our-story/")["og:image"] == meta(site, "es/")["og:image"]
+def test_a_marketers_page_gets_a_card_with_its_title(site: Path) -> None:
+    tags = meta(site, "es/our-story/")
+    assert tags["og:image"] == ["https://kopikita.example/assets/share/es/our-story.png"]
+    assert tags["og:image:alt"] == ["Our story"]  # not translated in the demo: its fallback
+    english = site / "assets" / "share" / "en" / "our-story.png"
+    spanish = site / "assets" / "share" / "es" / "our-story.png"
+    assert english.read_bytes() != spanish.read_bytes()  # the campaign's name in its language
 
 
 def test_the_audit_finds_a_missing_share_image(site: Path, tmp_path: Path) -> None:
