@@ -169,3 +169,25 @@ def test_disabled_plugin_adds_nothing(site_factory: SiteFactory) -> None:
     assert result.returncode == 0, result.stderr
     assert not (root / "site" / "offers").exists()
     assert (root / "site" / "story" / "index.html").is_file()
+
+
+def test_a_marketers_page_gets_its_own_card_unless_it_names_one(site_factory: SiteFactory) -> None:
+    root = site_factory(
+        {
+            "content/offers.md": "# Our own offers\n\nWritten by hand.\n",
+            "content/press.md": "---\nshare_image: assets/logo.svg\n---\n# Press\n",
+        }
+    )
+    build(root)
+
+    def image(path: str) -> str:
+        return page(root, path).css_first('meta[property="og:image"]').attributes["content"] or ""
+
+    # a page written over a generated one: a card with its own title, not the generated one's
+    assert image("offers/index.html") == "https://shop.example/assets/share/en/offers.png"
+    alt = page(root, "offers/index.html").css_first('meta[property="og:image:alt"]')
+    assert alt.attributes["content"] == "Our own offers"
+    assert image("story/index.html") == "https://shop.example/assets/share/en/story.png"
+    assert (root / "site" / "assets" / "share" / "en" / "story.png").is_file()
+    assert image("press/index.html") == "https://shop.example/assets/logo.svg"
+    assert not (root / "site" / "assets" / "share" / "en" / "press.png").exists()
