@@ -12,7 +12,12 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 
-from generator.receiver.storage import Storage, is_connection_error
+from generator.receiver.storage import (
+    Storage,
+    _discard_lost_connections,
+    engine_for,
+    is_connection_error,
+)
 
 
 async def _add_batches(storage: Storage, rounds: int, per_round: int) -> tuple[list[str], int]:
@@ -66,6 +71,12 @@ def test_only_errors_of_the_connection_itself_discard_it() -> None:
     assert not is_connection_error(psycopg.errors.QueryCanceled("statement timeout"))
     assert not is_connection_error(psycopg.errors.UniqueViolation("duplicate key"))
     assert not is_connection_error(ValueError("not psycopg"))
+    # and the receiver's PostgreSQL engines apply it
+    engine = engine_for("postgresql://postgres@127.0.0.1:5432/test")
+    try:
+        assert event.contains(engine, "handle_error", _discard_lost_connections)
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
