@@ -124,7 +124,7 @@ def find_leaks(
         if not kinds:
             clean_here.add(digest)
     if clean is not None:  # only this site's files: the cache does not grow with every edit
-        clean.intersection_update(clean_here)
+        clean.clear()
         clean.update(clean_here)
     return sorted(leaks.values(), key=lambda found: (found.page, found.kind))
 

@@ -53,7 +53,6 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.generated: dict[str, str] = {}
         self.audit_rules: tuple[IgnoreRule, ...] = ()
         self.codes_file = Path()
-        self.guard_cache: Path | None = None
         self.cache_dir: Path | None = None  # the render cache, when the options keep one
         self.default_pages: set[str] = set()  # addresses of the default language's pages
         self.social_ours: bool | None = None  # whether extra.social is the campaign's channels
@@ -79,7 +78,6 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             raise CampaignInputError(str(exc)) from None
         bundle = self.bundle
         self.codes_file = root / CODES_FILE
-        self.guard_cache = cache_dir / "guard.json" if self.config.cache else None
         self.cache_dir = cache_dir if self.config.cache else None
         i18n = _i18n(config)
         self.language = _check_languages(bundle, i18n)
@@ -88,8 +86,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             # the merged one would drop untranslated pages from their language's results
             i18n.config.reconfigure_search = False
             self._one_error_page(config)
-        first_build = i18n is None or i18n.current_language in (None, i18n.default_language)
-        if first_build:
+        if self.language == bundle.languages[0]:  # the first (or only) language's build
             self.default_pages = set()
             for line in bundle.customer_report:
                 log.info(f"customers: {line}")
@@ -160,7 +157,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         )
         i18n = _i18n(config)
         default = self.bundle.languages[0]
-        first_build = i18n is None or i18n.current_language == default
+        first_build = self.language == default  # on_config set the language being built
         self.generated = {}
         for page in self.bundle.pages:
             if files.get_file_from_path(page.path) is not None:
@@ -261,9 +258,8 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         from generator.customers.guard import guard_site
 
         try:
-            leaks = guard_site(
-                settings, site_dir, self.codes_file, self.theme_files, self.guard_cache
-            )
+            cache = self.cache_dir / "guard.json" if self.cache_dir else None
+            leaks = guard_site(settings, site_dir, self.codes_file, self.theme_files, cache)
         except CustomerListError as exc:
             raise CampaignInputError(str(exc)) from None
         if leaks:

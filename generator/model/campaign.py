@@ -25,6 +25,7 @@ from generator.model.fields import (
     check_currency,
     check_phone,
     fail,
+    require_one_of,
     require_unique,
 )
 from generator.model.translated import Text
@@ -158,13 +159,13 @@ class PersonalCode(InputModel):
 
     @model_validator(mode="after")
     def _percent_or_amount(self) -> PersonalCode:
-        if (self.percent is None) == (self.amount is None):
-            raise fail(
-                "discount",
-                "give exactly one of 'percent' or 'amount'",
-                "percent: 15 for 15 % off, amount: 50000 for a fixed discount",
-                field="percent",
-            )
+        require_one_of(
+            self,
+            "percent",
+            "amount",
+            "discount",
+            "percent: 15 for 15 % off, amount: 50000 for a fixed discount",
+        )
         return self
 
 
@@ -317,13 +318,7 @@ class Event(InputModel):
 
     @model_validator(mode="after")
     def _when_and_where(self) -> Event:
-        if (self.end is None) == (self.duration_minutes is None):
-            raise fail(
-                "event",
-                "give exactly one of 'end' or 'duration_minutes'",
-                "end: 2026-11-07 20:00",
-                field="end",
-            )
+        require_one_of(self, "end", "duration_minutes", "event", "end: 2026-11-07 20:00")
         if self.end is not None and self.end <= self.start:
             raise fail(
                 "order", "must be after 'start'", f"the event starts {self.start}", field="end"

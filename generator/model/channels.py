@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import model_validator
 
 from generator.i18n import N_
-from generator.model.fields import InputModel, between, fail
+from generator.model.fields import InputModel, between, fail, require_one_of
 
 
 @dataclass(frozen=True)
@@ -113,13 +113,8 @@ class Channel(InputModel):
     @model_validator(mode="after")
     def _address(self) -> Channel:
         kind = KINDS[self.kind]
-        if (self.handle is None) == (self.url is None):
-            raise fail(
-                "channel",
-                "give exactly one of 'handle' or 'url'",
-                kind.example,
-                field="handle" if kind.handle else "url",
-            )
+        field = "handle" if kind.handle else "url"
+        require_one_of(self, "handle", "url", "channel", kind.example, field)
         if self.handle is not None:
             if kind.handle is None:
                 raise fail(

@@ -28,6 +28,16 @@ def fail(kind: str, message: str, hint: str | None = None, **context: Any) -> Py
     return PydanticCustomError(kind, message, {"hint": hint, **context} if hint else context)
 
 
+def require_one_of(
+    model: BaseModel, first: str, second: str, kind: str, hint: str, field: str | None = None
+) -> None:
+    """Fail unless exactly one of two optional fields is given; the error points at ``field``
+    (default ``first``)."""
+    if (getattr(model, first) is None) == (getattr(model, second) is None):
+        message = f"give exactly one of '{first}' or '{second}'"
+        raise fail(kind, message, hint, field=field or first)
+
+
 def require_unique(names: list[str], what: str, field: str, hint: str) -> None:
     """Fail at the second use of a name in a list (``field`` is the name's key in each item)."""
     seen: set[str] = set()

@@ -126,6 +126,7 @@ def render_bundle(
             "allow_words": list(campaign.privacy.allow_words),
         }
     pages = render_site(loaded, today, customers)
+    styles = card_styles(loaded)
     return SiteBundle(
         campaign_id=campaign.id,
         pages=pages,
@@ -146,9 +147,9 @@ def render_bundle(
         },
         images={
             path: base64.b64encode(png).decode("ascii")
-            for path, png in share_cards(loaded, pages, cache_dir).items()
+            for path, png in share_cards(styles, pages, cache_dir).items()
         },
-        cards={language: list(style) for language, style in card_styles(loaded).items()},
+        cards={language: list(style) for language, style in styles.items()},
         share={
             language: {
                 "share_image": share_path("index.md", language),

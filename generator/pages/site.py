@@ -112,10 +112,9 @@ def card_styles(loaded: LoadedCampaign) -> dict[str, CardStyle]:
 
 
 def share_cards(
-    loaded: LoadedCampaign, pages: list[GeneratedPage], cache_dir: Path | None = None
+    styles: dict[str, CardStyle], pages: list[GeneratedPage], cache_dir: Path | None = None
 ) -> dict[str, bytes]:
     """The share image of every generated page, by its path in the site."""
-    styles = card_styles(loaded)
     return {
         share_path(page.path, page.language): share_image(
             page.title, styles[page.language], cache_dir
