@@ -27,4 +27,7 @@ def enqueue(
             next_attempt_at=now(),
         )
     )
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    if key is None:  # every supported database returns the new id
+        raise RuntimeError("the outbox insert returned no id")
+    return int(key[0])
