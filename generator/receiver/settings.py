@@ -22,6 +22,10 @@ class Settings:
     """Origins the forms may come from; empty: any (a warning at start)."""
     rate_per_minute: float = 60.0
     rate_burst: int = 20
+    smtp_url: str | None = None
+    """``smtp://user:pass@host:587`` or ``smtps://``; without it replies are stored, not sent."""
+    mail_from: str | None = None
+    """The address replies come from; default: the campaign's ``business.email``."""
 
     @classmethod
     def from_environment(cls, site_url: str | None = None) -> Settings:
@@ -46,6 +50,8 @@ class Settings:
             site_origins=origins,
             rate_per_minute=_number(env, "APPRECIATE_RATE_LIMIT", 60.0),
             rate_burst=int(_number(env, "APPRECIATE_RATE_BURST", 20)),
+            smtp_url=env.get("APPRECIATE_SMTP_URL") or None,
+            mail_from=env.get("APPRECIATE_MAIL_FROM") or None,
         )
 
 
