@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli.main import campaign_options, load_campaign_or_exit, main, max_errors_option
+from generator.customers.private import CODES_DIR, KEY_FILE
 
 if TYPE_CHECKING:
     from generator.customers.ledger import CustomerReader
@@ -85,14 +86,14 @@ def customers_command(campaign: Path | None, config_file: Path, max_errors: int)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("private/out"),
+    default=CODES_DIR,
     show_default=True,
     help="Where the mail-merge and shop-import files go (git-ignored).",
 )
 @click.option(
     "--key-file",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("private/code.key"),
+    default=KEY_FILE,
     show_default=True,
     help="The secret key, made on first use unless $APPRECIATE_CODE_KEY is set.",
 )
@@ -100,8 +101,10 @@ def codes_command(
     campaign: Path | None, config_file: Path, max_errors: int, out: Path, key_file: Path
 ) -> None:
     """Give each eligible loyal customer a personal single-use code."""
-    from generator.customers.codes import CodeKeyError, issue_codes, load_key
+    from generator.customers.codes import CodeKeyError, load_key
     from generator.customers.csvfile import CustomerListError
+    from generator.customers.issue import issue_codes
+    from generator.customers.private import issued_record
     from generator.pages.bundle import build_date
 
     loaded = load_campaign_or_exit(campaign, config_file)
@@ -109,7 +112,8 @@ def codes_command(
     try:
         key = load_key(key_file, create=True)
         today = build_date(loaded.campaign.business.time_zone)
-        issued = issue_codes(reader, loaded.campaign, key, out, today, max_errors)
+        record = issued_record(config_file.parent, loaded.campaign.id)
+        issued = issue_codes(reader, loaded.campaign, key, out, today, record, max_errors)
     except (CodeKeyError, CustomerListError) as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)

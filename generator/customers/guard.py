@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import itertools
 import json
@@ -14,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.customers.alphabet import ALPHABET
+from generator.customers.codes import code_digest, find_key, personal_code
 from generator.customers.columns import resolve_columns
 from generator.customers.csvfile import CsvFile, CustomerListError, UnreadableFile
+from generator.customers.private import KEY_FILE, issued_record
 
 TEXT_SUFFIXES = (
     ".html",
@@ -81,6 +82,21 @@ def fingerprints_of(path: Path, fmt: str | None, columns: dict[str, str]) -> Fin
 
 
 @dataclass(frozen=True)
+class IssuedCodes:
+    """The personal codes a page must not show: derived from the key for every e-mail of the
+    list, and recorded by ``appreciate codes`` (as digests) wherever it wrote its files."""
+
+    derived: frozenset[str] = frozenset()
+    digests: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.derived or self.digests)
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and (code in self.derived or code_digest(code) in self.digests)
+
+
+@dataclass(frozen=True)
 class Leak:
     page: str
     kind: str
@@ -92,7 +108,7 @@ class Leak:
 def find_leaks(
     site_dir: Path,
     prints: Fingerprints,
-    codes: frozenset[str] = frozenset(),
+    codes: IssuedCodes = IssuedCodes(),
     allow_words: frozenset[str] = frozenset(),
     skip: frozenset[str] = frozenset(),
     clean: set[str] | None = None,
@@ -130,7 +146,7 @@ def find_leaks(
 
 
 def _kinds_shown(
-    text: str, prints: Fingerprints, codes: frozenset[str], allow_words: frozenset[str]
+    text: str, prints: Fingerprints, codes: IssuedCodes, allow_words: frozenset[str]
 ) -> Iterator[str]:
     if any(m.lower() in prints.emails for m in EMAILS.findall(text)):
         yield "e-mail address"
@@ -148,31 +164,45 @@ def _kinds_shown(
                 return
 
 
-def issued_codes(shop_import: Path) -> frozenset[str]:
-    """The codes written by ``appreciate codes``; none when it has not run."""
+def issued_codes(settings: dict[str, Any], root: Path, emails: set[str]) -> IssuedCodes:
+    """Every code issued for the campaign of ``settings``: none when it offers no personal code.
+
+    ``root`` is the project's folder, where the key file and the record are (``private/``).
+    """
+    campaign_id, length = settings.get("campaign_id"), settings.get("code_length")
+    if not campaign_id or not length:
+        return IssuedCodes()
+    key = find_key(root / KEY_FILE)
+    derived = (
+        frozenset(personal_code(key, campaign_id, email, length) for email in emails)
+        if key is not None
+        else frozenset()
+    )
     try:
-        with shop_import.open(encoding="utf-8", newline="") as handle:
-            return frozenset(row["code"] for row in csv.DictReader(handle) if row.get("code"))
-    except (OSError, KeyError):
-        return frozenset()
+        text = issued_record(root, campaign_id).read_text(encoding="ascii")
+    except (OSError, ValueError):
+        text = ""
+    return IssuedCodes(derived, frozenset(text.split()))
 
 
 def guard_site(
     settings: dict[str, Any],
     site_dir: Path,
-    codes_file: Path,
+    root: Path,
     skip: frozenset[str] = frozenset(),
     cache_file: Path | None = None,
 ) -> list[Leak]:
-    """Look for the customer list (``settings``: its file, format, columns) in the built site;
-    ``skip`` names files that cannot hold it (the theme's own scripts and styles).
+    """Look for the customer list (``settings``: its file, format, columns) and the codes issued
+    to it (``settings``: the campaign's id and code length; the key and the record of issued
+    codes under ``root``) in the built site; ``skip`` names files that cannot hold them (the
+    theme's own scripts and styles).
 
     With ``cache_file``, files whose bytes were found clean by a build with the same customer
     list, codes, allowed words and guard code are not searched again (most of a rebuild).
     """
     prints = fingerprints_of(Path(settings["file"]), settings["format"], settings["columns"])
     allow = frozenset(word.lower() for word in settings["allow_words"])
-    codes = issued_codes(codes_file)
+    codes = issued_codes(settings, root, prints.emails)
     if cache_file is None:
         return find_leaks(site_dir, prints, codes, allow, skip)
     key = _cache_key(prints, codes, allow)
@@ -191,9 +221,10 @@ def guard_site(
     return leaks
 
 
-def _cache_key(prints: Fingerprints, codes: frozenset[str], allow: frozenset[str]) -> str:
+def _cache_key(prints: Fingerprints, codes: IssuedCodes, allow: frozenset[str]) -> str:
     """What a clean verdict depends on besides the file: the fingerprints and this code."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for values in (prints.emails, prints.phones, prints.full_names, codes, allow):
+    sets = (prints.emails, prints.phones, prints.full_names, codes.derived, codes.digests, allow)
+    for values in sets:
         digest.update("\0".join(sorted(values)).encode() + b"\1")
     return digest.hexdigest()

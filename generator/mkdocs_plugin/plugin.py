@@ -31,7 +31,6 @@ if TYPE_CHECKING:  # the live-reload server pulls in http.server; builds do not 
 log = get_plugin_logger("appreciate")
 
 THEME_DIR = Path(__file__).parent / "theme"
-CODES_FILE = Path("private/out/shop-import.csv")
 MATERIAL_FAVICON = "assets/images/favicon.png"
 # Markdown extensions the generated pages are written for
 EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
@@ -52,7 +51,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.language = ""
         self.generated: dict[str, str] = {}
         self.audit_rules: tuple[IgnoreRule, ...] = ()
-        self.codes_file = Path()
+        self.root = Path()  # the project's folder: mkdocs.yml, and private/ beside it
         self.cache_dir: Path | None = None  # the render cache, when the options keep one
         self.default_pages: set[str] = set()  # addresses of the default language's pages
         self.social_ours: bool | None = None  # whether extra.social is the campaign's channels
@@ -77,7 +76,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         except (InputError, BuildDateError, CustomerListError) as exc:
             raise CampaignInputError(str(exc)) from None
         bundle = self.bundle
-        self.codes_file = root / CODES_FILE
+        self.root = root
         self.cache_dir = cache_dir if self.config.cache else None
         i18n = _i18n(config)
         self.language = _check_languages(bundle, i18n)
@@ -255,12 +254,13 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
 
     def _guard(self, settings: dict[str, Any], site_dir: Path) -> None:
         """Refuse the site if it shows anything private of the customer list."""
+        from generator.customers.codes import CodeKeyError
         from generator.customers.guard import guard_site
 
         try:
             cache = self.cache_dir / "guard.json" if self.cache_dir else None
-            leaks = guard_site(settings, site_dir, self.codes_file, self.theme_files, cache)
-        except CustomerListError as exc:
+            leaks = guard_site(settings, site_dir, self.root, self.theme_files, cache)
+        except (CustomerListError, CodeKeyError) as exc:
             raise CampaignInputError(str(exc)) from None
         if leaks:
             raise PrivacyLeak(

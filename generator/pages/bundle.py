@@ -61,7 +61,8 @@ class SiteBundle:
     customer_report: list[str] = field(default_factory=list)
     """What reading the customer list found: a summary line and its bad rows."""
     guard: dict[str, Any] | None = None
-    """Where the privacy guard finds the customer list: file, format, columns, allowed words."""
+    """Where the privacy guard finds the customer list (file, format, columns), the allowed
+    words, and what its codes are made of (campaign id, code length; none without the offer)."""
     files: dict[str, str] = field(default_factory=dict)
     """Other generated files by their path in the site: the calendar (.ics) files."""
     images: dict[str, str] = field(default_factory=dict)
@@ -103,6 +104,7 @@ def render_bundle(
     """
     from generator.customers.ledger import summarize
     from generator.i18n import gettext_in
+    from generator.model.campaign import PersonalCode
     from generator.model.loader import load_campaign
     from generator.model.translated import localized
     from generator.pages.brand import brand_css
@@ -124,6 +126,10 @@ def render_bundle(
             "format": reader.settings.format,
             "columns": dict(reader.settings.columns),
             "allow_words": list(campaign.privacy.allow_words),
+            "campaign_id": campaign.id,
+            "code_length": next(
+                (o.code_length for o in campaign.offers if isinstance(o, PersonalCode)), None
+            ),
         }
     pages = render_site(loaded, today, customers)
     styles = card_styles(loaded)

@@ -56,14 +56,50 @@ def test_a_leak_in_a_marketers_page_refuses_the_build(demo: Path, shown, kind: s
     assert (demo / "site" / "index.html").read_text() == "the previous site"
 
 
-def test_an_issued_code_on_a_page_is_a_leak(demo: Path) -> None:
-    env = {"APPRECIATE_CODE_KEY": "demo-key-for-the-test-suite"}
-    assert appreciate("codes", cwd=demo, **env).returncode == 0
-    with (demo / "private" / "out" / "shop-import.csv").open() as handle:
-        code = next(csv.DictReader(handle))["code"]
+def first_code(shop_import: Path) -> str:
+    with shop_import.open() as handle:
+        return next(csv.DictReader(handle))["code"]
+
+
+def leak_code(demo: Path, code: str) -> None:
     page = demo / "content" / "our-story.md"
     page.write_text(page.read_text() + f"\nUse code {code} today.\n")
-    result = appreciate("build", cwd=demo, **env)
+
+
+KEY = {"APPRECIATE_CODE_KEY": "demo-key-for-the-test-suite"}
+
+
+def test_an_issued_code_on_a_page_is_a_leak(demo: Path) -> None:
+    assert appreciate("codes", cwd=demo, **KEY).returncode == 0
+    leak_code(demo, first_code(demo / "private" / "out" / "shop-import.csv"))
+    result = appreciate("build", cwd=demo, **KEY)
+    assert result.returncode == 2
+    assert "our-story/index.html: shows a customer's personal code" in result.stderr
+
+
+def test_a_code_written_elsewhere_with_out_is_still_a_leak(demo: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    assert appreciate("codes", "--out", str(elsewhere), cwd=demo, **KEY).returncode == 0
+    assert not (demo / "private" / "out").exists()
+    leak_code(demo, first_code(elsewhere / "shop-import.csv"))
+
+    # the key derives every customer's code; without the record
+    shutil.rmtree(demo / "private" / "issued")
+    result = appreciate("build", cwd=demo, **KEY)
+    assert result.returncode == 2
+    assert "our-story/index.html: shows a customer's personal code" in result.stderr
+    assert (demo / "site" / "index.html").read_text() == "the previous site"
+
+
+def test_the_record_of_issued_codes_is_enough_without_the_key(demo: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    options = ("--out", str(elsewhere), "--key-file", str(elsewhere / "code.key"))
+    assert appreciate("codes", *options, cwd=demo, CI="").returncode == 0
+    record = (demo / "private" / "issued" / "appreciation-2026.sha256").read_text()
+    code = first_code(elsewhere / "shop-import.csv")
+    assert code not in record  # digests only: the record gives no code away
+    leak_code(demo, code)
+    result = appreciate("build", cwd=demo, CI="", APPRECIATE_CODE_KEY="")
     assert result.returncode == 2
     assert "our-story/index.html: shows a customer's personal code" in result.stderr
 
@@ -104,7 +140,7 @@ def test_files_found_clean_are_not_searched_again_until_the_list_changes(tmp_pat
     (site / "story").mkdir(parents=True)
     (site / "story" / "index.html").write_text("<p>Thank you, Ada Lovelace!</p>")
     (site / "index.html").write_text("<p>Welcome</p>")
-    no_codes = tmp_path / "no-codes.csv"
+    no_codes = tmp_path  # no key and no record of issued codes there
     before = small_list(tmp_path / "before.csv", ("Jamie", "Jones", "jamie@example.net"))
 
     assert guard_site(before, site, no_codes, cache_file=cache) == []
