@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.cli import customers, receiver, site
+from generator.cli import customers, receiver, site, staff
 from generator.cli.main import main
 
-__all__ = ["customers", "main", "receiver", "site"]
+__all__ = ["customers", "main", "receiver", "site", "staff"]

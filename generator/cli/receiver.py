@@ -31,6 +31,7 @@ def receiver_command(host: str, port: int, campaign: Path | None, config_file: P
     settings = _receiver_settings(config_file)
     key = _optional_code_key()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    _print_setup_link(settings, host, port)
     uvicorn.run(create_app(loaded.campaign, settings, key), host=host, port=port, log_level="info")
 
 
@@ -77,6 +78,33 @@ def report_command(out: Path, campaign: Path | None, config_file: Path) -> None:
         f"{out}: {report.responses} answers, NPS {report.nps}, "
         f"{len(report.overdue)} complaints overdue"
     )
+
+
+def _print_setup_link(settings: ReceiverSettings, host: str, port: int) -> None:
+    """While the console has no owner: a one-time link that creates it (24 h, single use)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from generator.receiver.staff.setup import issue_link
+    from generator.receiver.storage import Storage
+
+    storage = Storage(settings.database_url)
+    try:
+        storage.migrate()
+        token = issue_link(storage.engine)
+    except SQLAlchemyError as exc:
+        click.echo(
+            f"Error: {settings.database_url}: cannot open the database ({type(exc).__name__})",
+            err=True,
+        )
+        sys.exit(2)
+    finally:
+        storage.close()
+    if token:
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        click.echo(
+            "The staff console has no owner yet. Open this link within 24 hours to create the "
+            f"owner account (it works once):\n  http://{shown}:{port}/staff/setup/{token}",
+        )
 
 
 def _receiver_settings(config_file: Path) -> ReceiverSettings:

@@ -22,6 +22,8 @@ from generator.receiver.context import Receiver
 from generator.receiver.errors import http_error, server_error
 from generator.receiver.limits import BodyLimit, RateLimit
 from generator.receiver.settings import Settings
+from generator.receiver.staff.roles import SignInNeeded, sign_in_needed
+from generator.receiver.staff.routes import ROUTES as STAFF_ROUTES
 from generator.receiver.storage import Storage
 
 log = logging.getLogger("appreciate.receiver")
@@ -37,6 +39,7 @@ ROUTES = [
     Route("/export.csv", admin.export),
     Route("/customer", admin.customer, methods=["GET", "DELETE"]),
     Route("/complaints/{ticket}/answered", admin.answered, methods=["POST"]),
+    *STAFF_ROUTES,
 ]
 
 
@@ -71,7 +74,11 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
     app = Starlette(
         routes=ROUTES,
         middleware=[cors, Middleware(BodyLimit)],
-        exception_handlers={HTTPException: http_error, Exception: server_error},
+        exception_handlers={
+            HTTPException: http_error,
+            SignInNeeded: sign_in_needed,
+            Exception: server_error,
+        },
         lifespan=lifespan,
     )
     app.state.receiver = receiver
