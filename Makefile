@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo serve test lint typecheck bench messages screenshots clean
+.PHONY: demo serve receiver test lint typecheck bench messages screenshots clean
 
 $(BIN)/appreciate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,14 @@ demo: $(BIN)/appreciate  ## build the demo shop's site into site/
 	$(BIN)/appreciate build --strict
 	@echo "Open site/index.html, or run 'make serve' for http://127.0.0.1:8000/"
 
-serve: $(BIN)/appreciate  ## preview with live reload
-	$(BIN)/mkdocs serve
+# while previewing, the forms post to a receiver on this computer: `make receiver` runs it
+LOCAL_RECEIVER ?= http://127.0.0.1:8001
+serve: $(BIN)/appreciate  ## preview with live reload, the forms posting to $(LOCAL_RECEIVER)
+	@echo "Forms post to $(LOCAL_RECEIVER): run 'make receiver' in another terminal to answer them"
+	APPRECIATE_RECEIVER_URL=$(LOCAL_RECEIVER) $(BIN)/mkdocs serve
+
+receiver: $(BIN)/appreciate  ## the answers receiver on port 8001, for `make serve`
+	APPRECIATE_SITE_ORIGIN=http://127.0.0.1:8000 $(BIN)/appreciate receiver --port 8001
 
 AXE := tests/node_modules/axe-core/axe.min.js
 $(AXE): tests/package.json tests/package-lock.json

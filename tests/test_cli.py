@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import SiteFactory, appreciate
+from tests.conftest import SiteFactory, appreciate, replace_line
 
 
 def test_build_replaces_the_previous_site_on_success(site_factory: SiteFactory) -> None:
@@ -60,10 +60,31 @@ def test_new_scaffolds_a_project_that_builds_as_it_is(tmp_path: Path) -> None:
         assert (project / name).is_file(), name
     assert "/private/" in (project / ".gitignore").read_text()
 
-    built = appreciate("build", "--strict", cwd=project)
-    assert built.returncode == 0, built.stderr
+    preview = appreciate("build", "--preview", cwd=project)
+    assert preview.returncode == 0, preview.stderr
     assert (project / "site" / "survey" / "index.html").is_file()
     assert (project / "site" / "about" / "index.html").is_file()
+
+    # the placeholders are named until they are filled in
+    stopped = appreciate("build", "--strict", cwd=project)
+    assert stopped.returncode == 2
+    assert (
+        "mkdocs.yml: site_url: 'https://yourshop.invalid/' is still the starter's placeholder"
+        in stopped.stderr
+    )
+    assert "receiver.url: 'https://answers.yourshop.invalid' is not configured" in stopped.stderr
+    replace_line(
+        project / "mkdocs.yml",
+        "site_url: https://yourshop.invalid/",
+        "site_url: https://myshop.example/",
+    )
+    replace_line(
+        project / "campaigns" / "campaign.yaml",
+        "  url: https://answers.yourshop.invalid",
+        "  url: https://answers.myshop.example",
+    )
+    built = appreciate("build", "--strict", cwd=project)
+    assert built.returncode == 0, built.stderr
 
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:

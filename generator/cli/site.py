@@ -22,10 +22,20 @@ from generator.cli.main import CONFIG_FILE_OPTION, log_to_stderr, main
     help="Where the site goes (default: site_dir of mkdocs.yml).",
 )
 @click.option("-s", "--strict", is_flag=True, help="Fail on warnings.")
+@click.option(
+    "--preview",
+    is_flag=True,
+    help="A site to look at, not to publish: preflight problems are warnings.",
+)
 @click.option("--today", metavar="YYYY-MM-DD", help="Build as if on this day.")
 @click.option("-v", "--verbose", is_flag=True, help="Show debug messages.")
 def build_command(
-    config_file: Path, site_dir: Path | None, strict: bool, today: str | None, verbose: bool
+    config_file: Path,
+    site_dir: Path | None,
+    strict: bool,
+    preview: bool,
+    today: str | None,
+    verbose: bool,
 ) -> None:
     """Build the site; the previous site is replaced only when the build succeeds."""
     from generator.mkdocs_plugin.build import BuildFailed, build_site
@@ -35,7 +45,7 @@ def build_command(
     if today:
         os.environ[TODAY_VARIABLE] = today
     try:
-        target = build_site(config_file, site_dir=site_dir, strict=strict)
+        target = build_site(config_file, site_dir=site_dir, strict=strict, preview=preview)
     except BuildFailed as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(exc.exit_code)

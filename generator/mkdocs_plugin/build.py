@@ -8,7 +8,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from generator.mkdocs_plugin.plugin import CampaignInputError
+from generator.mkdocs_plugin.plugin import AppreciatePlugin, CampaignInputError
+from generator.mkdocs_plugin.preflight import NotReadyToPublish
 from generator.model.errors import InputError
 from generator.staging import staged_site
 
@@ -21,16 +22,27 @@ class BuildFailed(Exception):
         self.exit_code = exit_code
 
 
-def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool = False) -> Path:
-    """Build the site of ``config_file``; return the site folder it replaced."""
+def build_site(
+    config_file: Path,
+    *,
+    site_dir: Path | None = None,
+    strict: bool = False,
+    preview: bool = False,
+) -> Path:
+    """Build the site of ``config_file``; return the site folder it replaced.
+
+    ``preview`` builds a site that is not ready to publish, with warnings (as ``mkdocs serve``).
+    """
     try:
         config = load_config(str(config_file), strict=strict)
     except ConfigurationError as exc:
         raise BuildFailed(f"{config_file}: {exc}", 2) from None
     except (OSError, Abort) as exc:
         raise BuildFailed(f"{config_file}: {exc}", 2) from None
-    if "appreciate" in config.plugins:  # the build always ends with the audit
-        config.plugins["appreciate"].config.audit = True
+    plugin = config.plugins.get("appreciate")
+    if isinstance(plugin, AppreciatePlugin):
+        plugin.config.audit = True  # the build always ends with the audit
+        plugin.publishing = not preview
     target = site_dir or Path(config.site_dir)
     try:
         with staged_site(target) as staging:
@@ -38,7 +50,7 @@ def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool 
             build(config)
     except Abort as exc:
         cause = exc.__context__
-        if isinstance(cause, CampaignInputError | InputError):
+        if isinstance(cause, CampaignInputError | InputError | NotReadyToPublish):
             raise BuildFailed(f"build stopped; {target} was kept as it was", 2) from None
         raise BuildFailed(f"{str(exc).rstrip('!')}; {target} was kept as it was", 1) from None
     return target

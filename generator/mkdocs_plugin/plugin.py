@@ -18,6 +18,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator.audit.findings import IgnoreRule
 from generator.customers.csvfile import CustomerListError
 from generator.mkdocs_plugin.config import AppreciateConfig
+from generator.mkdocs_plugin.preflight import PUBLISHING_COMMANDS, preflight
 from generator.model.errors import InputError
 from generator.model.source import display_path
 from generator.pages.bundle import BuildDateError, SiteBundle, cached_bundle, render_bundle
@@ -45,6 +46,10 @@ class PrivacyLeak(CampaignInputError):
 
 
 class AppreciatePlugin(BasePlugin[AppreciateConfig]):
+    publishing = True
+    """Whether this run puts the site on the web (the preflight stops it) or previews it (warns);
+    set by on_startup's command, or by ``appreciate build --preview``."""
+
     def __init__(self) -> None:
         self.bundle: SiteBundle | None = None
         self.nav_from_files: bool | None = None
@@ -57,6 +62,19 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.social_ours: bool | None = None  # whether extra.social is the campaign's channels
         self.error_page_held = False  # 404.html left out of the other languages' builds
         self.theme_files: frozenset[str] = frozenset()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.publishing = command in PUBLISHING_COMMANDS
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[Any, Any]:
+        # with on_startup, MkDocs keeps this plugin for a whole serve session: each new
+        # configuration starts afresh, keeping only the command
+        publishing = self.publishing
+        self.__init__()  # type: ignore[misc]
+        self.publishing = publishing
+        return super().load_config(options, config_file_path)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -86,6 +104,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             i18n.config.reconfigure_search = False
             self._one_error_page(config)
         if self.language == bundle.languages[0]:  # the first (or only) language's build
+            preflight(config, bundle, publishing=self.publishing)
             self.default_pages = set()
             for line in bundle.customer_report:
                 log.info(f"customers: {line}")

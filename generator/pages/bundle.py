@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import generator
+from generator.publish.receiver_url import receiver_override
 
 if TYPE_CHECKING:
     from generator.model.loader import LoadedCampaign
@@ -25,7 +26,7 @@ TODAY_VARIABLE = "APPRECIATE_TODAY"
 # code whose change changes the rendered pages
 _RENDERING_CODE = tuple(
     Path(generator.__file__).parent / name
-    for name in ("pages", "model", "customers", "locale", "i18n.py")
+    for name in ("pages", "model", "customers", "publish", "locale", "i18n.py")
 )
 
 
@@ -75,6 +76,12 @@ class SiteBundle:
     """Per language, the public channels as Material's ``extra.social`` (icon, link, name)."""
     untranslated: list[str] = field(default_factory=list)
     """``file:line: field: no 'es' translation ...``, one line per text and missing language."""
+    receiver_url: str = ""
+    receiver_where: str = ""
+    """``file:line: receiver.url``, or ``$APPRECIATE_RECEIVER_URL`` when that set it."""
+    business_name: str = ""
+    business_name_where: str = ""
+    """``file:line: business.name``, for the site's name."""
 
 
 class BuildDateError(ValueError):
@@ -111,8 +118,9 @@ def render_bundle(
     from generator.pages.calendar import calendar_files
     from generator.pages.share import og_locale, share_path
     from generator.pages.site import announcements, card_styles, render_site, share_cards
+    from generator.publish.receiver_url import with_receiver_override
 
-    loaded = load_campaign(campaign_file)
+    loaded, receiver_where = with_receiver_override(load_campaign(campaign_file))
     campaign = loaded.campaign
     today = build_date(campaign.business.time_zone, today_override)
     inputs = [str(path) for path in loaded.files]
@@ -180,6 +188,10 @@ def render_bundle(
             for language in campaign.business.site_languages
         },
         untranslated=missing_translations(loaded),
+        receiver_url=campaign.receiver.base,
+        receiver_where=receiver_where,
+        business_name=campaign.business.name,
+        business_name_where=f"{loaded.where(('business', 'name'))}: business.name",
     )
 
 
@@ -232,6 +244,7 @@ def cached_bundle(
 def _digest(inputs: list[str]) -> str:
     """Hash of the input files (their bytes; size and time for big ones) and the code's stamps."""
     digest = hashlib.sha256(generator.__version__.encode())
+    digest.update(receiver_override().encode() + b"\0")  # the forms' address for this run
     for name in inputs:
         stat = Path(name).stat()
         content = (
