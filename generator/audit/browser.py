@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from generator.audit.extract import SELECTOR
 from generator.audit.findings import Finding, Locator
-from generator.audit.images import ImageLimits
+from generator.audit.limits import ImageLimits
 from generator.audit.serve import serve_site
 
 CHROMIUM = "/usr/bin/chromium"

@@ -10,12 +10,14 @@ TAGS = {
     "broken-link": "an internal link to a file that does not exist",
     "missing-anchor": "a link to #fragment where the target page has no element with that id",
     "broken-image": "an image, srcset candidate, favicon, og:image, CSS url(), script or "
-    "stylesheet that does not exist",
+    "stylesheet that does not exist, or an <img> that loads nothing (no src, no srcset)",
+    "unreadable-image": "an image file no browser can show: empty, truncated, or not an image",
     "missing-alt": 'an <img> without an alt attribute (alt="" marks a decorative image)',
     "stretched-image": "an image shown at a width:height ratio other than its own",
     "oversized-image": "an image far larger than it is shown, or heavier than the byte budget",
     "bad-mailto": "a mailto: link whose address is malformed",
     "bad-tel": "a tel: link whose number is malformed",
+    "unreadable-file": "a page or stylesheet that cannot be read (a dangling or looping symlink)",
     "broken-external": "an external link that answers with an error or not at all (--external)",
 }
 

@@ -1,4 +1,4 @@
-"""Image checks on declared sizes: stretched (ratio) and oversized (pixels, bytes)."""
+"""Image files as a browser would take them: readable at all, then stretched or oversized."""
 
 from __future__ import annotations
 
@@ -6,34 +6,103 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 
+from generator.audit.limits import ImageLimits
+
 _PX = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*([^;]+)", re.IGNORECASE)
+_OBJECT_FIT = re.compile(r"(?:^|;)\s*object-fit\s*:\s*([a-z-]+)", re.IGNORECASE)
+# object-fit values that keep the image's own ratio inside any box
+KEEPS_RATIO = frozenset({"cover", "contain", "none", "scale-down"})
+# how a format's last bytes look when the file is whole
+_ENDINGS = {"PNG": b"IEND\xaeB`\x82", "GIF": b";"}
+_JPEG_END = b"\xff\xd9"
 
 
 @dataclass(frozen=True)
-class ImageLimits:
-    stretch_tolerance: float = 0.02
-    """Allowed relative difference between the declared and the intrinsic width:height ratio."""
-    max_upscale: float = 2.0
-    """Intrinsic pixels may be at most this many times the declared size in each dimension."""
-    max_bytes: int = 300_000
+class ImageFile:
+    """What the image file holds: its pixels and bytes, or why no browser can show it."""
+
+    width: int
+    height: int
+    size: int
+    problem: str | None = None
+    """``"empty file"``, ``"truncated ..."``, ``"not an image ..."``; ``None`` when readable."""
 
 
 @lru_cache(maxsize=4096)
-def intrinsic(path: Path) -> tuple[int, int, int] | None:
-    """``(width, height, bytes)`` from the file's header; ``None`` for SVG and unreadable files."""
+def read_image(path: Path) -> ImageFile | None:
+    """The image at ``path`` (header and last bytes only; SVG parsed); ``None`` if missing."""
     try:
         size = path.stat().st_size
-        if path.suffix.lower() == ".svg":
-            return (0, 0, size)
+        with path.open("rb") as file:
+            head = file.read(64)
+            file.seek(max(0, size - 1024))
+            tail = file.read()
+            if path.suffix.lower() == ".svg" or head.lstrip().startswith(b"<"):
+                file.seek(0)
+                return _svg(file.read(), size)
+    except OSError:
+        return None
+    if not size:
+        return ImageFile(0, 0, 0, "empty file")
+    kind = _sniff(head)
+    if kind is None:
+        start = head[:16].decode("ascii", errors="replace")
+        return ImageFile(0, 0, size, f"not an image: it begins with {start!r}")
+    if not _whole(kind, head, tail, size):
+        return ImageFile(0, 0, size, f"truncated: the {kind} file ends early")
+    try:
         with Image.open(path) as image:
             width, height = image.size
-    except (OSError, UnidentifiedImageError, ValueError):
-        return None
-    return width, height, size
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        return ImageFile(0, 0, size, f"cannot be read as {kind}: {exc}")
+    return ImageFile(width, height, size)
+
+
+def _sniff(head: bytes) -> str | None:
+    """The image format by its first bytes, as browsers sniff it (never by the file name)."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "GIF"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head.startswith(b"BM"):
+        return "BMP"
+    if head.startswith((b"\x00\x00\x01\x00", b"\x00\x00\x02\x00")):
+        return "ICO"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis"):
+        return "AVIF"
+    return None
+
+
+def _whole(kind: str, head: bytes, tail: bytes, size: int) -> bool:
+    if kind in _ENDINGS:
+        return tail.endswith(_ENDINGS[kind])
+    if kind == "JPEG":  # the end-of-image marker, perhaps followed by a little padding
+        return _JPEG_END in tail
+    if kind == "WEBP":  # the RIFF header gives the length of what follows it
+        return int.from_bytes(head[4:8], "little") + 8 <= size
+    return True
+
+
+def _svg(data: bytes, size: int) -> ImageFile:
+    if not data.strip():
+        return ImageFile(0, 0, size, "empty file")
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        problem = f"not an SVG image: {exc}" if b"<svg" in data else "not an image: no <svg>"
+        return ImageFile(0, 0, size, problem)
+    if root.tag.rpartition("}")[2] != "svg":
+        return ImageFile(0, 0, size, f"not an image: <{root.tag.rpartition('}')[2]}>, not <svg>")
+    return ImageFile(0, 0, size)  # it scales without pixels and keeps its ratio
 
 
 def declared_size(width: str | None, height: str | None, style: str | None) -> tuple[float, float]:
@@ -44,11 +113,10 @@ def declared_size(width: str | None, height: str | None, style: str | None) -> t
     return sizes["width"], sizes["height"]
 
 
-def shown(width: float, height: float) -> str:
-    """``"320×240"``, or ``"320 px wide"`` when only one side is given."""
-    if width and height:
-        return f"{width:g}×{height:g}"
-    return f"{width:g} px wide" if width else f"{height:g} px high"
+def keeps_ratio(style: str | None) -> bool:
+    """Whether an inline style's ``object-fit`` crops or fits the image instead of stretching."""
+    found = _OBJECT_FIT.findall(style) if style and "object-fit" in style.lower() else []
+    return bool(found) and found[-1].lower() in KEEPS_RATIO
 
 
 def _pixels(value: str | None) -> float:
@@ -57,13 +125,18 @@ def _pixels(value: str | None) -> float:
 
 
 def image_problems(
-    file: Path, width: float, height: float, limits: ImageLimits
+    file: Path, width: float, height: float, limits: ImageLimits, fitted: bool = False
 ) -> list[tuple[str, str]]:
-    """``(tag, message)`` pairs for an image shown at ``width`` × ``height`` (0: not declared)."""
-    facts = intrinsic(file)
+    """``(tag, message)`` pairs for an image shown at ``width`` × ``height`` (0: not declared).
+
+    ``fitted``: an ``object-fit`` keeps the image's ratio, so its box cannot stretch it.
+    """
+    facts = read_image(file)
     if facts is None:
         return []
-    natural_w, natural_h, size = facts
+    if facts.problem:
+        return [("unreadable-image", facts.problem)]
+    natural_w, natural_h, size = facts.width, facts.height, facts.size
     found = []
     if size > limits.max_bytes:
         found.append(
@@ -71,7 +144,7 @@ def image_problems(
         )
     if not natural_w or not natural_h:
         return found
-    if width and height:
+    if width and height and not fitted:
         declared_ratio, natural_ratio = width / height, natural_w / natural_h
         if abs(declared_ratio / natural_ratio - 1) > limits.stretch_tolerance:
             found.append(
@@ -92,3 +165,9 @@ def image_problems(
             )
         )
     return found
+
+
+def unreadable(file: Path) -> str | None:
+    """Why no browser can show the image at ``file``, or ``None`` (also when it is missing)."""
+    facts = read_image(file)
+    return facts.problem if facts is not None else None

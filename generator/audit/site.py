@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -9,10 +10,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.audit.external import ExternalOptions
-from generator.audit.extract import PageScan, ScanContext, scan_page, scan_stylesheet
+from generator.audit.extract import scan_page, scan_stylesheet
 from generator.audit.findings import Finding, IgnoreRule, Locator, not_ignored
-from generator.audit.images import ImageLimits
-from generator.audit.locate import line_of
+from generator.audit.limits import ImageLimits
+from generator.audit.locate import lines_of
+from generator.audit.scanner import PageScan, ScanContext
 from generator.audit.urls import SiteRoot
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -46,12 +48,63 @@ class AuditReport:
 
 def site_files(site_dir: Path) -> list[str]:
     """Every file of the site, as paths relative to it with forward slashes."""
-    files: list[str] = []
-    for folder, _, names in os.walk(site_dir):
-        relative = os.path.relpath(folder, site_dir).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        files.extend(prefix + name for name in names)
-    return files
+    return walk_site(site_dir).files
+
+
+@dataclass
+class SiteTree:
+    files: list[str] = field(default_factory=list)
+    """Paths of the regular files (symlinks followed), relative, with forward slashes."""
+    unreadable: dict[str, str] = field(default_factory=dict)
+    """Entries that are not files a server could send, and why (a dangling symlink, ...)."""
+
+
+def walk_site(site_dir: Path) -> SiteTree:
+    """The site's files, following symlinks but not loops; what cannot be read is set aside."""
+    tree = SiteTree()
+    # (folder, its path in the site, the folders above it): a symlink to one of those loops
+    folders: list[tuple[str, str, frozenset[tuple[int, int]]]] = [(str(site_dir), "", frozenset())]
+    while folders:
+        folder, prefix, above = folders.pop()
+        try:
+            info = os.stat(folder)
+            here = (info.st_dev, info.st_ino)
+            if here in above:
+                continue
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            tree.unreadable[prefix.rstrip("/") or "."] = _why(exc)
+            continue
+        for entry in entries:
+            path = prefix + entry.name
+            try:
+                if entry.is_dir():
+                    folders.append((entry.path, path + "/", above | {here}))
+                elif entry.is_file():
+                    tree.files.append(path)
+                else:
+                    tree.unreadable[path] = _odd(entry)
+            except OSError as exc:
+                tree.unreadable[path] = _why(exc)
+    tree.files.sort()
+    return tree
+
+
+def _odd(entry: os.DirEntry[str]) -> str:
+    if entry.is_symlink():
+        try:
+            os.stat(entry.path)
+        except OSError as exc:
+            return _why(exc)
+    return "not a regular file"
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symlink that loops back on itself"
+    if exc.errno == errno.ENOENT:
+        return "a symlink to nothing (its target is missing)"
+    return exc.strerror or type(exc).__name__
 
 
 def audit_site(
@@ -61,11 +114,15 @@ def audit_site(
 ) -> AuditReport:
     """Every finding of the site in ``site_dir``, with line numbers, ignore rules applied."""
     options = options or AuditOptions()
-    files = site_files(site_dir)
+    tree = walk_site(site_dir)
+    files = tree.files
     root = SiteRoot.from_site_url(frozenset(files), options.site_url)
     context = ScanContext(site_dir, root, options.limits, options.external is not None)
     pages = sorted(f for f in files if f.endswith(PAGE_SUFFIXES))
     report = AuditReport(site_dir, pages)
+    for path, reason in tree.unreadable.items():
+        if path.endswith((*PAGE_SUFFIXES, ".css")):
+            report.findings.append(Finding("unreadable-file", path, path, reason))
 
     ids: dict[str, set[str]] = {}
     anchors: list[tuple[str, str, str, str, Locator]] = []
@@ -94,7 +151,11 @@ def audit_site(
 
     for path in files:
         if path.endswith(".css"):
-            text = (site_dir / path).read_text(encoding="utf-8", errors="replace")
+            try:
+                text = (site_dir / path).read_text(encoding="utf-8", errors="replace")
+            except OSError as exc:
+                report.findings.append(Finding("unreadable-file", path, path, _why(exc)))
+                continue
             report.findings.extend(scan_stylesheet(path, text, root))
 
     report.findings = with_lines(site_dir, not_ignored(report.findings, options.ignore))
@@ -133,20 +194,26 @@ def _scan_chunk(pages: list[str]) -> list[PageScan]:
 
 
 def _scan_file(page: str, context: ScanContext) -> PageScan:
-    return scan_page(page, (context.site_dir / page).read_bytes(), context)
+    try:
+        data = (context.site_dir / page).read_bytes()
+    except OSError as exc:  # gone or unreadable since the walk
+        return PageScan(page, findings=[Finding("unreadable-file", page, page, _why(exc))])
+    return scan_page(page, data, context)
 
 
 def with_lines(site_dir: Path, findings: list[Finding]) -> list[Finding]:
-    """Findings with their line numbers, each page with findings read once more."""
+    """Findings with their line numbers, each page with findings read and parsed once more."""
     by_page: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
         if finding.line is None and finding.locator is not None:
             by_page.setdefault(finding.page, []).append(index)
     located = list(findings)
     for page, indexes in by_page.items():
-        data = (site_dir / page).read_bytes()
-        for index in indexes:
-            finding = findings[index]
-            assert finding.locator is not None
-            located[index] = replace(finding, line=line_of(data, finding.locator, finding.target))
+        try:
+            data = (site_dir / page).read_bytes()
+        except OSError:  # gone since the scan: the findings keep no line
+            continue
+        wanted = [(f.locator, f.target) for f in map(findings.__getitem__, indexes) if f.locator]
+        for index, line in zip(indexes, lines_of(data, wanted), strict=True):
+            located[index] = replace(findings[index], line=line)
     return sorted(located, key=lambda f: (f.page, f.line or 0, f.tag, f.target))

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
+from generator.audit import limits
 from generator.audit.findings import FORMATS
+from generator.audit.limits import IMAGE_LIMITS, ImageLimits
 from generator.cli.main import CONFIG_FILE_OPTION, log_to_stderr, main
 
 
@@ -104,21 +106,21 @@ def new_command(directory: Path) -> None:
 @click.option(
     "--stretch-tolerance",
     type=click.FloatRange(0, 1),
-    default=0.02,
+    default=IMAGE_LIMITS.stretch_tolerance,
     show_default=True,
     help="Allowed ratio difference for stretched-image.",
 )
 @click.option(
     "--max-upscale",
     type=click.FloatRange(1),
-    default=2.0,
+    default=IMAGE_LIMITS.max_upscale,
     show_default=True,
     help="oversized-image: intrinsic pixels over this many times the shown size.",
 )
 @click.option(
     "--max-image-kb",
     type=click.IntRange(1),
-    default=300,
+    default=IMAGE_LIMITS.max_image_kb,
     show_default=True,
     help="oversized-image: the byte budget of one image, in KB.",
 )
@@ -133,28 +135,28 @@ def new_command(directory: Path) -> None:
 @click.option(
     "--external-cache",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=Path(".cache/appreciate/external.json"),
+    default=Path(limits.EXTERNAL_CACHE),
     show_default=True,
     help="Answers of external URLs, reused until they expire.",
 )
 @click.option(
     "--external-cache-hours",
     type=click.FloatRange(0),
-    default=24.0,
+    default=limits.EXTERNAL_CACHE_HOURS,
     show_default=True,
     help="How long a cached answer stays valid.",
 )
 @click.option(
     "--external-timeout",
     type=click.FloatRange(0.1),
-    default=10.0,
+    default=limits.EXTERNAL_TIMEOUT,
     show_default=True,
     help="Seconds to wait for one external URL.",
 )
 @click.option(
     "--external-per-host",
     type=click.IntRange(1),
-    default=4,
+    default=limits.EXTERNAL_PER_HOST,
     show_default=True,
     help="Requests at once to one host.",
 )
@@ -188,7 +190,6 @@ def check_command(
     """
     from generator.audit.external import ExternalOptions
     from generator.audit.findings import IgnoreRule
-    from generator.audit.images import ImageLimits
     from generator.audit.report import describe_tags, render
     from generator.audit.run import run_check
     from generator.audit.site import AuditOptions

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from generator.audit.limits import IMAGE_LIMITS
+
 
 class AppreciateConfig(Config):
     enabled = c.Type(bool, default=True)
@@ -30,6 +32,6 @@ class AppreciateConfig(Config):
     audit_ignore = c.ListOfItems(c.Type(str), default=[])
     """Rules ``TAG`` or ``TAG:GLOB`` of findings not to report."""
 
-    audit_stretch_tolerance = c.Type(float, default=0.02)
-    audit_max_upscale = c.Type(float, default=2.0)
-    audit_max_image_kb = c.Type(int, default=300)
+    audit_stretch_tolerance = c.Type(float, default=IMAGE_LIMITS.stretch_tolerance)
+    audit_max_upscale = c.Type(float, default=IMAGE_LIMITS.max_upscale)
+    audit_max_image_kb = c.Type(int, default=IMAGE_LIMITS.max_image_kb)

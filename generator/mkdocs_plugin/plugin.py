@@ -289,7 +289,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             )
 
     def _audit(self, config: MkDocsConfig) -> None:
-        from generator.audit.images import ImageLimits
+        from generator.audit.limits import ImageLimits
         from generator.audit.report import summary
         from generator.audit.site import AuditOptions, audit_site
 

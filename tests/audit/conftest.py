@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from PIL import Image
 
 Png = tuple[int, int]
-SiteFiles = dict[str, "str | bytes | Png"]
+
+
+class Link(NamedTuple):
+    """A symbolic link to ``target`` (relative to the link's folder, or absolute)."""
+
+    target: str
+
+
+SiteFiles = dict[str, "str | bytes | Png | Link"]
 StaticSite = Callable[[SiteFiles], Path]
 
 
@@ -21,7 +30,9 @@ def write_site(root: Path, files: SiteFiles) -> Path:
     for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, tuple):
+        if isinstance(content, Link):
+            path.symlink_to(content.target)
+        elif isinstance(content, tuple):
             Image.new("RGB", content, "#6b3e26").save(path)
         elif isinstance(content, bytes):
             path.write_bytes(content)

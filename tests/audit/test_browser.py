@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.audit.browser import browser_findings
-from generator.audit.images import ImageLimits
+from generator.audit.limits import ImageLimits
 from tests.audit.conftest import StaticSite, page
 from tests.browser import need_chromium
 

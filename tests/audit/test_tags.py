@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from generator.audit.findings import TAGS, Finding
-from generator.audit.images import ImageLimits
+from generator.audit.limits import ImageLimits
 from generator.audit.site import AuditOptions, audit_site
-from tests.audit.conftest import StaticSite, page
+from tests.audit.conftest import Link, StaticSite, page
 
 CLEAN = {
     "index.html": page(
@@ -84,6 +84,13 @@ PLANTED = {
         "mailto:hello@@shop",
     ),
     "bad-tel": ({"a.html": page('<a href="tel:12">x</a>')}, "a.html", 8, "tel:12"),
+    "unreadable-image": (
+        {"a.html": page('\n<img src="img/empty.png" alt="x">'), "img/empty.png": b""},
+        "a.html",
+        9,
+        "img/empty.png",
+    ),
+    "unreadable-file": ({"gone.html": Link("nowhere.html")}, "gone.html", None, "gone.html"),
 }
 OPTIONS = AuditOptions(site_url="https://shop.example/shop/")
 
@@ -100,6 +107,7 @@ def test_every_offline_tag_is_planted_here() -> None:
 
 @pytest.mark.parametrize("tag", PLANTED)
 def test_each_planted_defect_is_found_at_its_line(static_site: StaticSite, tag: str) -> None:
+    # unreadable-file has no line: the file itself cannot be read
     files, page_path, line, target = PLANTED[tag]
     report = audit_site(static_site({**CLEAN, **files}), OPTIONS)
     assert [(f.tag, f.page, f.line, f.target) for f in report.findings] == [
