@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from collections.abc import AsyncIterator
@@ -61,7 +62,12 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
         gc.freeze()
         if not settings.site_origins:
             log.warning("APPRECIATE_SITE_ORIGIN is not set: forms are accepted from any site")
+        stop = asyncio.Event()
+        sending = _start_sender(receiver, stop)
         yield
+        stop.set()
+        if sending is not None:
+            await sending
         await run_in_threadpool(receiver.storage.close)
 
     # the site's own script reads the JSON answers: allow it across origins, and only it
@@ -91,3 +97,14 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
         "site": str(campaign.business.website) if campaign.business.website else None,
     }
     return app
+
+
+def _start_sender(receiver: Receiver, stop: asyncio.Event) -> asyncio.Task[None] | None:
+    """The outbox's sender, when a mail server is configured; else replies wait, unsent."""
+    server = receiver.settings.smtp
+    if server is None:
+        log.warning("APPRECIATE_SMTP_URL is not set: replies are stored, not sent")
+        return None
+    from generator.receiver.sender import Sender
+
+    return asyncio.create_task(Sender(receiver, server).run(stop), name="appreciate-mail")

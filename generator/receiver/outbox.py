@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from email.message import EmailMessage
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, insert
 
+from generator.i18n import gettext_in
 from generator.receiver.tables import outbox
 
 if TYPE_CHECKING:
@@ -32,12 +34,15 @@ def enqueue(
     """Store ``message`` for delivery in ``connection``'s transaction; its outbox id."""
     from generator.receiver.storage import now
 
+    mailboxes: tuple[Any, ...] = getattr(message["To"], "addresses", ())
+    if len(mailboxes) != 1:  # the envelope names exactly the one address the header shows
+        raise ValueError("a queued message has exactly one recipient")
     result = connection.execute(
         insert(outbox).values(
             created_at=now(),
             purpose=purpose,
             ref=ref,
-            recipient=str(message["To"]),
+            recipient=mailboxes[0].addr_spec,
             message=message.as_string(),
             status="pending",
             attempts=0,
@@ -50,6 +55,26 @@ def enqueue(
     return int(key[0])
 
 
+def sender_address(receiver: Receiver) -> str:
+    """The address mail comes from: ``APPRECIATE_MAIL_FROM``, else ``business.email``."""
+    return receiver.settings.mail_from or str(receiver.campaign.business.email)
+
+
+def notify_address(receiver: Receiver) -> str:
+    """Where new complaints are announced: ``APPRECIATE_NOTIFY_EMAIL``, else ``business.email``."""
+    return receiver.settings.notify_email or str(receiver.campaign.business.email)
+
+
+def public_base(receiver: Receiver) -> str:
+    """The receiver's address in links sent by mail, without a trailing slash."""
+    return receiver.settings.public_url or receiver.campaign.receiver.base
+
+
+def reply_subject(receiver: Receiver, lang: str) -> str:
+    shop = receiver.campaign_in(lang).business.name
+    return gettext_in(lang, "Your message to %(shop)s", shop=shop)
+
+
 def queue_reply(
     connection: Connection,
     receiver: Receiver,
@@ -60,22 +85,57 @@ def queue_reply(
     """In the reply's transaction: a check-back token and the reply e-mail, queued.
 
     ``False`` when no mail server is configured: the reply is stored, and the console offers a
-    ``mailto:`` link instead.
+    ``mailto:`` link instead (:func:`reply_mailto`).
     """
     from generator.receiver import checkback, mail
 
     if not receiver.settings.smtp_url:
         return False
     token = checkback.issue(connection, item.kind, item.id, reply_id, item.lang)
-    campaign = receiver.campaign_in(item.lang)
     message = mail.reply_message(
-        shop_name=campaign.business.name,
-        mail_from=receiver.settings.mail_from or str(campaign.business.email),
+        shop_name=receiver.campaign_in(item.lang).business.name,
+        mail_from=sender_address(receiver),
         to=item.email,
         ticket=item.ticket,
-        subject=f"Re: {campaign.business.name}",
+        subject=reply_subject(receiver, item.lang),
         body=body,
-        check_back_url=f"{campaign.receiver.base}/check-back/{token}",
+        check_back_url=f"{public_base(receiver)}/check-back/{token}",
+        lang=item.lang,
+        to_name=item.name,
     )
     enqueue(connection, message, "reply", item.ticket)
     return True
+
+
+def queue_notification(connection: Connection, receiver: Receiver, row: Any) -> int:
+    """In the transaction that marks complaint ``row`` notified: the shop's notice, queued."""
+    from generator.receiver import mail
+
+    message = mail.notify_message(
+        shop_name=receiver.campaign.business.name,
+        mail_from=sender_address(receiver),
+        to=notify_address(receiver),
+        ticket=row.ticket,
+        due_at=row.due_at,
+        name=row.name,
+        email=row.email,
+        phone=row.phone,
+        order_ref=row.order_ref,
+        message=row.message,
+        item_url=f"{public_base(receiver)}/staff/items/{quote(row.ticket)}",
+    )
+    return enqueue(connection, message, "notify", row.ticket)
+
+
+def reply_mailto(receiver: Receiver, item: InboxItem, body: str) -> str:
+    """A ``mailto:`` link with the reply filled in, for a receiver without a mail server.
+
+    The address is checked like a header; subject and body are percent-encoded, so nothing
+    the customer typed can add a field to the link.
+    """
+    from generator.receiver import mail
+
+    recipient = mail.address(item.email).addr_spec
+    subject = f"{reply_subject(receiver, item.lang)} [{mail.header_text(item.ticket)}]"
+    query = f"subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{quote(recipient, safe='@')}?{query}"

@@ -56,6 +56,7 @@ complaints = Table(
     Column("first_response_at", DateTime(timezone=True), nullable=True),
     Column("notified_at", DateTime(timezone=True), nullable=True),  # the shop was told (0002)
     Index("ix_complaints_inbox", "answered_at", "due_at"),
+    Index("ix_complaints_notified_at", "notified_at"),  # the sender looks for NULL each second
 )
 
 redemptions = Table(
@@ -137,7 +138,7 @@ outbox = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("purpose", String(32), nullable=False),  # reply | new_complaint
+    Column("purpose", String(32), nullable=False),  # reply | notify (a new complaint)
     Column("ref", String(64), nullable=True),  # the ticket
     Column("recipient", String(254), nullable=False),
     Column("message", Text, nullable=False),  # the whole RFC 5322 message, as it will be sent
