@@ -50,6 +50,7 @@ def browser_findings(
     base = urlsplit(site_url).path if site_url else "/"
     base = base if base.endswith("/") else base + "/"
     findings: dict[tuple[str, str, str], Finding] = {}
+    images: dict[str, list[int]] = {}  # per page: the scan's index of each <img>, parsed once
     with serve_site(site_dir, base) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         try:
@@ -64,7 +65,9 @@ def browser_findings(
                         for tag, message in _judge(image, ratio, limits):
                             key = (tag, page, image["src"])
                             if key not in findings:
-                                locator = _img_locator(site_dir / page, image["ordinal"])
+                                if page not in images:
+                                    images[page] = _img_indexes(site_dir / page)
+                                locator = _img_locator(images[page], image["ordinal"])
                                 message = f"at {width}×{height}: {message}"
                                 findings[key] = Finding(
                                     tag, page, image["src"], message, locator=locator
@@ -114,11 +117,12 @@ def _judge(image: dict[str, object], ratio: int, limits: ImageLimits) -> list[tu
     return [(tag, message) for tag, message in found if "*" not in skip and tag not in skip]
 
 
-def _img_locator(path: Path, ordinal: int) -> Locator | None:
+def _img_indexes(path: Path) -> list[int]:
+    """The scan's index of each ``<img>`` of a page, in order."""
+    nodes = LexborHTMLParser(path.read_bytes()).css(SELECTOR)
+    return [index for index, node in enumerate(nodes) if node.tag == "img"]
+
+
+def _img_locator(images: list[int], ordinal: int) -> Locator | None:
     """The scan's locator of the ``ordinal``-th ``<img>`` of a page, for its line number."""
-    images = [
-        i
-        for i, node in enumerate(LexborHTMLParser(path.read_bytes()).css(SELECTOR))
-        if node.tag == "img"
-    ]
     return Locator(images[ordinal], "src") if ordinal < len(images) else None

@@ -7,15 +7,23 @@ import json
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_result,
+    stop_after_attempt,
+    wait_exponential,
+)
 
 from generator import __version__
+from generator.audit import limits
 
 USER_AGENT = f"appreciate-check/{__version__} (+https://github.com/appreciate)"
 RETRIED = frozenset({429, 500, 502, 503, 504})
@@ -24,14 +32,14 @@ RETRIED = frozenset({429, 500, 502, 503, 504})
 @dataclass(frozen=True)
 class ExternalOptions:
     cache_file: Path
-    max_age: float = 24 * 3600
+    max_age: float = limits.EXTERNAL_CACHE_HOURS * 3600
     """Seconds a cached answer stays valid."""
-    timeout: float = 10.0
-    per_host: int = 4
-    retries: int = 3
-    backoff: float = 0.5
+    timeout: float = limits.EXTERNAL_TIMEOUT
+    per_host: int = limits.EXTERNAL_PER_HOST
+    retries: int = limits.EXTERNAL_RETRIES
+    backoff: float = limits.EXTERNAL_BACKOFF
     """First wait before a retry, in seconds; doubled each time unless the server says."""
-    max_wait: float = 30.0
+    max_wait: float = limits.EXTERNAL_MAX_WAIT
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,13 @@ async def _ask_all(urls: list[str], options: ExternalOptions) -> dict[str, Answe
     return {answer.url: answer for answer in results}
 
 
+@dataclass(frozen=True)
+class _Reply:
+    status: int
+    retry_after: float | None
+    """Seconds the server asks us to wait (``Retry-After``), if it says."""
+
+
 async def _ask(
     client: httpx.AsyncClient,
     url: str,
@@ -90,29 +105,44 @@ async def _ask(
     options: ExternalOptions,
 ) -> Answer:
     host = urlsplit(url).netloc.lower()
-    detail = ""
-    for attempt in range(options.retries + 1):
-        async with hosts[host]:
-            try:
-                async with client.stream("GET", url) as response:
-                    status = response.status_code
-                    wait = _retry_after(response.headers.get("retry-after"))
-            except httpx.TimeoutException:
-                return Answer(url, False, f"no answer within {options.timeout:g} s", time.time())
-            except httpx.TooManyRedirects:
-                return Answer(url, False, "too many redirects", time.time())
-            except (httpx.HTTPError, ValueError) as exc:
-                return Answer(url, False, f"cannot connect: {type(exc).__name__}", time.time())
-        if status < 400:
-            return Answer(url, True, f"HTTP {status}", time.time())
-        detail = f"HTTP {status}"
-        if status not in RETRIED or attempt == options.retries:
-            break
-        # outside the host's semaphore, so others are not held up while we wait
-        await asyncio.sleep(
-            min(wait if wait is not None else options.backoff * 2**attempt, options.max_wait)
-        )
-    return Answer(url, False, detail, time.time())
+
+    async def get() -> _Reply:
+        # the host's share is held while asking, not while waiting to ask again
+        async with hosts[host], client.stream("GET", url) as response:
+            return _Reply(response.status_code, _retry_after(response.headers.get("retry-after")))
+
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(options.retries + 1),
+        wait=_wait(options),
+        retry=retry_if_result(lambda reply: reply.status in RETRIED),
+        retry_error_callback=_last_reply,
+    )
+    try:
+        reply: _Reply = await retrying(get)
+    except httpx.TimeoutException:
+        return Answer(url, False, f"no answer within {options.timeout:g} s", time.time())
+    except httpx.TooManyRedirects:
+        return Answer(url, False, "too many redirects", time.time())
+    except (httpx.HTTPError, ValueError) as exc:
+        return Answer(url, False, f"cannot connect: {type(exc).__name__}", time.time())
+    return Answer(url, reply.status < 400, f"HTTP {reply.status}", time.time())
+
+
+def _last_reply(state: RetryCallState) -> object:
+    """Retries used up: the last reply stands (a 503 is an answer, not an error)."""
+    return state.outcome.result() if state.outcome else None
+
+
+def _wait(options: ExternalOptions) -> Callable[[RetryCallState], float]:
+    """The server's ``Retry-After`` if it gave one, else doubling back-off; at most ``max_wait``."""
+    backoff = wait_exponential(multiplier=options.backoff, max=options.max_wait)
+
+    def wait(state: RetryCallState) -> float:
+        outcome = state.outcome
+        said = outcome.result().retry_after if outcome and not outcome.failed else None
+        return min(said, options.max_wait) if said is not None else backoff(state)
+
+    return wait
 
 
 def _retry_after(value: str | None) -> float | None:

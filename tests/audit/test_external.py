@@ -6,20 +6,22 @@ import contextlib
 import http.server
 import json
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tenacity import Future, RetryCallState
 
-from generator.audit.external import ExternalOptions, check_urls
+from generator.audit.external import ExternalOptions, _Reply, _wait, check_urls
 from tests.audit.conftest import StaticSite, page
 from tests.conftest import appreciate
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     hits: Counter[str] = Counter()
+    release = threading.Event()
+    """Set when the test ends: until then /silent never answers, however long one waits."""
 
     def do_GET(self) -> None:
         self.hits[self.path] += 1
@@ -31,8 +33,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "/busy": (429, {"Retry-After": "1"}) if self.hits[self.path] == 1 else (200, {}),
             "/broken": (503, {}),
         }
-        if self.path == "/slow":
-            time.sleep(2)
+        if self.path == "/silent":
+            self.release.wait()
         status, headers = routes.get(self.path, (200, {}))
         self.send_response(status)
         for name, value in headers.items():
@@ -49,20 +51,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def server() -> Iterator[str]:
     Handler.hits = Counter()
+    Handler.release = threading.Event()
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    Handler.release.set()
     httpd.shutdown()
     httpd.server_close()
 
 
 def options(tmp_path: Path, **changes: float) -> ExternalOptions:
-    settings = {"timeout": 0.5, "backoff": 0.05, "retries": 2, **changes}
+    # a timeout no loaded machine reaches on loopback: only /silent ever times out
+    settings = {"timeout": 60.0, "backoff": 0.05, "retries": 2, **changes}
     return ExternalOptions(tmp_path / "external.json", **settings)  # type: ignore[arg-type]
 
 
 def test_each_answer(server: str, tmp_path: Path) -> None:
-    urls = [f"{server}/{p}" for p in ("ok", "moved", "gone", "busy", "slow", "broken")]
+    urls = [f"{server}/{p}" for p in ("ok", "moved", "gone", "busy", "broken")]
     answers = check_urls(urls, options(tmp_path))
     summary = {url.rsplit("/", 1)[1]: (a.ok, a.detail) for url, a in answers.items()}
     assert summary == {
@@ -70,12 +75,33 @@ def test_each_answer(server: str, tmp_path: Path) -> None:
         "moved": (True, "HTTP 200"),  # 301 → 301 → 200
         "gone": (False, "HTTP 404"),
         "busy": (True, "HTTP 200"),  # 429, then 200 after Retry-After
-        "slow": (False, "no answer within 0.5 s"),
         "broken": (False, "HTTP 503"),
     }
     assert Handler.hits["/busy"] == 2
     assert Handler.hits["/broken"] == 3  # the first try and 2 retries
     assert Handler.hits["/gone"] == 1  # a 404 is not retried
+
+
+def test_a_url_that_never_answers_times_out(server: str, tmp_path: Path) -> None:
+    # /silent waits until the test ends, so any timeout is reached, however loaded the machine
+    answers = check_urls([f"{server}/silent"], options(tmp_path, timeout=0.5))
+    assert [(a.ok, a.detail) for a in answers.values()] == [(False, "no answer within 0.5 s")]
+
+
+def test_retry_after_is_honoured_and_capped(server: str, tmp_path: Path) -> None:
+    def waited(reply: _Reply, attempt: int, **changes: float) -> float:
+        state = RetryCallState(None, None, (), {})
+        state.attempt_number = attempt
+        outcome: Future = Future(attempt)
+        outcome.set_result(reply)
+        state.outcome = outcome
+        return _wait(options(tmp_path, **changes))(state)
+
+    assert waited(_Reply(503, None), 1) == 0.05
+    assert waited(_Reply(503, None), 3) == 0.2  # doubled each time
+    assert waited(_Reply(429, 7.0), 1) == 7.0  # the server's Retry-After
+    assert waited(_Reply(429, 90.0), 1, max_wait=30) == 30.0
+    assert waited(_Reply(503, None), 12, max_wait=30) == 30.0
 
 
 def test_each_distinct_url_is_asked_once_and_then_cached(server: str, tmp_path: Path) -> None:
