@@ -12,7 +12,7 @@ from generator.cli.main import campaign_options, load_campaign_or_exit, main, ma
 from generator.customers.private import CODES_DIR, KEY_FILE
 
 if TYPE_CHECKING:
-    from generator.customers.ledger import CustomerReader
+    from generator.customers.reader import CustomerReader
     from generator.model.loader import LoadedCampaign
 
 
@@ -40,9 +40,10 @@ def sample_customers_command(path: Path, rows: int, seed: int, duplicates: float
 
 def _reader(loaded: LoadedCampaign) -> CustomerReader:
     from generator.customers.csvfile import CustomerListError
+    from generator.customers.reader import customer_reader
 
     try:
-        reader = loaded.customer_reader()
+        reader = customer_reader(loaded)
     except CustomerListError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)

@@ -4,21 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FIELDS = (
-    "email",
-    "first_name",
-    "last_name",
-    "name",
-    "phone",
-    "city",
-    "orders",
-    "spent",
-    "since",
-    "tags",
-    "opt_in",
-)
-"""``name`` is a full name, split into first and last when those columns are absent."""
-
 PRESETS: dict[str, dict[str, str]] = {
     # Shopify admin → Customers → Export
     "shopify": {

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.customers.codes import CodeKeyError, code_digest, personal_code, refuse_tracked
-from generator.customers.ledger import CustomerReader, CustomerSummary, summarize
+from generator.customers.ledger import CustomerSummary, summarize
+from generator.customers.reader import CustomerReader
 from generator.customers.tiers import TierTable
 from generator.model.campaign import Campaign, PersonalCode
 

@@ -95,9 +95,6 @@ KINDS = {
 ChannelName = Literal["x", "facebook", "instagram", "yelp", "tripadvisor", "google_reviews"]
 
 
-ResponseHours = Annotated[int, between(1, 720, "how many hours until you answer there")]
-
-
 class Channel(InputModel):
     """A place where customers talk about the business in public."""
 

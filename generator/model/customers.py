@@ -6,9 +6,9 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 
-from generator.customers.columns import FIELDS
 from generator.model.errors import did_you_mean
 from generator.model.fields import InputModel, Money, Slug, between, fail, require_unique
+from generator.model.list_fields import FIELDS
 from generator.model.translated import Text
 
 

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.customers.ledger import CustomerReader
 from generator.model.campaign import Campaign
 from generator.model.errors import InputError, Loc, Problem
 from generator.model.fields import SITE_LANGUAGES
 from generator.model.returns import ReturnsPolicy
-from generator.model.source import YamlDocument, display_path, load_yaml
+from generator.model.source import YamlDocument, load_yaml
 from generator.model.validation import validate
 
 
@@ -30,17 +29,6 @@ class LoadedCampaign:
 
     def problem(self, loc: Loc, message: str, hint: str | None = None) -> Problem:
         return self.source.problem(loc, message, hint)
-
-    def customer_reader(self) -> CustomerReader | None:
-        """A reader of the customer list the campaign names, if it names one.
-
-        Raises CustomerListError when the file cannot be read.
-        """
-        settings = self.campaign.customers
-        if settings is None:
-            return None
-        path = (self.source.path.parent / settings.file).resolve()
-        return CustomerReader(path, settings, display_path(path))
 
     @property
     def files(self) -> tuple[Path, Path]:

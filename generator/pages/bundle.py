@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import generator
+from generator.pages.generated import GeneratedPage
 from generator.publish.receiver_url import receiver_override
 
 if TYPE_CHECKING:
@@ -28,17 +29,6 @@ _RENDERING_CODE = tuple(
     Path(generator.__file__).parent / name
     for name in ("pages", "model", "customers", "publish", "locale", "i18n.py")
 )
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page of the campaign site: its path in the docs tree, title, description and Markdown."""
-
-    path: str
-    title: str
-    description: str
-    markdown: str
-    language: str
 
 
 @dataclass(frozen=True)
@@ -110,6 +100,7 @@ def render_bundle(
     ``cache_dir`` keeps the share images between renders.
     """
     from generator.customers.ledger import summarize
+    from generator.customers.reader import customer_reader
     from generator.i18n import gettext_in
     from generator.model.campaign import PersonalCode
     from generator.model.loader import load_campaign
@@ -125,7 +116,7 @@ def render_bundle(
     today = build_date(campaign.business.time_zone, today_override)
     inputs = [str(path) for path in loaded.files]
     customers, report, guard = None, [], None
-    if (reader := loaded.customer_reader()) is not None:
+    if (reader := customer_reader(loaded)) is not None:
         customers, _ = summarize(reader, today, campaign.wall)
         report = [customers.report(), *(str(problem) for problem in customers.problems)]
         inputs.append(str(reader.csv.path))

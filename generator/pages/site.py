@@ -25,9 +25,9 @@ from generator.model.fields import tel_uri
 from generator.model.loader import LoadedCampaign
 from generator.model.translated import localized
 from generator.pages import formatting
-from generator.pages.bundle import GeneratedPage
 from generator.pages.calendar import calendar_path, google_link, local
 from generator.pages.faq import REFUND_METHODS, faq_entries, faq_jsonld
+from generator.pages.generated import GeneratedPage
 from generator.pages.share import CardStyle, share_image, share_path
 from generator.pages.status import Phase, status_on
 

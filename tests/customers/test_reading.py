@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.customers.csvfile import CsvFile, CustomerListError
-from generator.customers.ledger import CustomerReader, cents, summarize
+from generator.customers.ledger import summarize
+from generator.customers.reader import CustomerReader, cents
 from generator.model.customers import CustomerList, OptIn, TierRule, Wall
 
 TODAY = date(2026, 11, 25)

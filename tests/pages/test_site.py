@@ -8,7 +8,8 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from generator.model.loader import load_campaign
-from generator.pages.site import PAGES, GeneratedPage, render_site
+from generator.pages.generated import GeneratedPage
+from generator.pages.site import PAGES, render_site
 from tests.conftest import FIXTURE
 
 
