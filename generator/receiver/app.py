@@ -18,7 +18,7 @@ from starlette.routing import Route
 from generator.model.campaign import Campaign
 from generator.model.translated import localized
 from generator.pages.brand import text_on
-from generator.receiver import admin, public
+from generator.receiver import admin, checkback, public
 from generator.receiver.context import Receiver
 from generator.receiver.errors import http_error, server_error
 from generator.receiver.limits import BodyLimit, RateLimit
@@ -36,6 +36,8 @@ ROUTES = [
     Route("/thanks/complaint", public.thanks_complaint),
     Route("/codes/redeem", public.redeem, methods=["POST"]),
     Route("/health", public.health),
+    Route("/check-back/{token}", checkback.page),
+    Route("/check-back/{token}", checkback.answer, methods=["POST"]),
     Route("/report", admin.report),
     Route("/export.csv", admin.export),
     Route("/customer", admin.customer, methods=["GET", "DELETE"]),
