@@ -27,12 +27,32 @@ def personal_code(key: bytes, campaign_id: str, email: str, length: int = 10) ->
     return digest[:length].translate(_SYMBOLS).decode("ascii")
 
 
-def verify(code: str, email: str, campaign_id: str, key: bytes) -> bool:
-    """Whether ``code`` is the personal code of ``email`` (any case, surrounding spaces ignored)."""
-    given = code.strip().upper()
-    if not 8 <= len(given) <= 12:
+# what a till may type besides the code: any case, spaces and dashes between groups of symbols
+_SEPARATORS = str.maketrans("", "", " \t-")
+
+
+def canonical_code(typed: str) -> str | None:
+    """The code as issued from what was typed (any case, spaces and dashes dropped).
+
+    ``None`` when it cannot be a code: a symbol outside the alphabet, or nothing left.
+    """
+    if not typed.isascii():  # "ß".upper() is "SS": only ASCII maps to one code
+        return None
+    code = typed.translate(_SEPARATORS).upper()
+    if not code or code.strip(ALPHABET):
+        return None
+    return code
+
+
+def verify(code: str, email: str, campaign_id: str, key: bytes, length: int) -> bool:
+    """Whether ``code`` is the personal code of ``email``, issued ``length`` characters long.
+
+    Any spelling :func:`canonical_code` accepts counts; a prefix or a longer code does not.
+    """
+    given = canonical_code(code)
+    if given is None or len(given) != length:
         return False
-    return hmac.compare_digest(personal_code(key, campaign_id, email, len(given)), given)
+    return hmac.compare_digest(personal_code(key, campaign_id, email, length), given)
 
 
 def code_digest(code: str) -> str:

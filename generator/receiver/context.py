@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from generator.i18n import N_
-from generator.model.campaign import Campaign
+from generator.model.campaign import Campaign, PersonalCode
+from generator.receiver.bodies import MAX_FIELDS, checked_fields, form_fields, json_fields
 from generator.receiver.errors import ApiError
 from generator.receiver.limits import RateLimit, retry_after
 from generator.receiver.settings import Settings
@@ -39,6 +39,12 @@ class Receiver:
 
     def campaign_in(self, language: str) -> Campaign:
         return self.translated.get(language, self.campaign)
+
+    @property
+    def personal_code_length(self) -> int | None:
+        """The length personal codes were issued at; ``None`` without a personal-code offer."""
+        offer = next((o for o in self.campaign.offers if isinstance(o, PersonalCode)), None)
+        return offer.code_length if offer else None
 
 
 def receiver_of(request: Request) -> Receiver:
@@ -92,19 +98,17 @@ def require_token(request: Request, who: str) -> None:
 
 
 async def fields(request: Request) -> dict[str, str]:
-    """The posted fields, from a form or a JSON object."""
-    kind = request.headers.get("content-type", "")
-    if kind.startswith("application/json"):
-        try:
-            data = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
-            raise ApiError(400, "bad_json", N_("the body is not valid JSON")) from None
-        if not isinstance(data, dict) or not all(isinstance(v, str | int) for v in data.values()):
-            raise ApiError(422, "invalid", N_("send an object of field names and text values"))
-        fields = {str(k): str(v) for k, v in data.items()}
-    elif kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
-        form = await request.form(max_files=0, max_fields=100)
-        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    """The posted fields, from a form or a flat JSON object (see :mod:`bodies`)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        fields = json_fields(await request.body())
+    elif kind == "application/x-www-form-urlencoded":
+        fields = form_fields(await request.body())
+    elif kind == "multipart/form-data":
+        form = await request.form(max_files=0, max_fields=MAX_FIELDS)
+        if any(not isinstance(value, str) for _, value in form.multi_items()):
+            raise ApiError(422, "invalid", N_("send the form's fields, not files"))
+        fields = checked_fields([(k, str(v)) for k, v in form.multi_items()])
     else:
         raise ApiError(415, "unsupported_media_type")
     request.state.lang = fields.get("lang")  # errors from here on answer in the form's language

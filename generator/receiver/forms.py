@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 from generator.i18n import N_
 from generator.model.campaign import Campaign
 from generator.model.translated import in_language
+from generator.receiver.bodies import is_ascii_number, refuse_line_breaks
 from generator.receiver.errors import ApiError
 
 HONEYPOT = "website"
@@ -34,7 +35,10 @@ def _invalid(message: str, **values: object) -> ApiError:
     return ApiError(422, "invalid", message, None, **values)
 
 
-def _common(campaign: Campaign, data: dict[str, str], allowed: set[str]) -> str:
+def _common(
+    campaign: Campaign, data: dict[str, str], allowed: set[str], multiline: set[str]
+) -> str:
+    """The form's language, once each field is known, short enough, and on one line if it must."""
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise ApiError(
@@ -43,6 +47,8 @@ def _common(campaign: Campaign, data: dict[str, str], allowed: set[str]) -> str:
     for name, value in data.items():
         if len(value) > MAX_FIELD:
             raise _too_long(name, MAX_FIELD)
+        if name not in multiline:
+            refuse_line_breaks(name, value)
     if data.get("campaign", campaign.id) != campaign.id:
         raise ApiError(422, "wrong_campaign", N_("this form belongs to another campaign"))
     lang = data.get("lang") or campaign.business.default_language
@@ -82,7 +88,8 @@ def survey_answer(campaign: Campaign, data: dict[str, str]) -> SurveyAnswer:
     allowed = {*questions, "campaign", "lang", HONEYPOT}
     if campaign.survey.ask_contact:
         allowed |= {"email", "consent"}
-    lang = _common(campaign, data, allowed)
+    texts = {q.id for q in campaign.survey.questions if q.kind == "text"}
+    lang = _common(campaign, data, allowed, texts)
     values: dict[str, str] = {}
     nps = None
     for qid, question in questions.items():
@@ -93,7 +100,7 @@ def survey_answer(campaign: Campaign, data: dict[str, str]) -> SurveyAnswer:
                 raise ApiError(422, "missing", N_("please answer: %(question)s"), question=label)
             continue
         if question.kind == "nps":
-            if not value.isdigit() or not 0 <= int(value) <= 10:
+            if not is_ascii_number(value, 2) or not 0 <= int(value) <= 10:
                 raise _invalid(N_("'%(value)s' is not a score from 0 to 10"), value=value)
             nps = int(value)
         elif question.kind == "single_choice" and value not in question.choices:
@@ -127,7 +134,7 @@ def complaint(campaign: Campaign, data: dict[str, str]) -> Complaint:
         "consent",
         HONEYPOT,
     }
-    lang = _common(campaign, data, allowed)
+    lang = _common(campaign, data, allowed, {"message"})
     limits = {"name": 200, "phone": 40, "order": 60, "message": 4000}
     for name, limit in limits.items():
         if len(data.get(name, "")) > limit:

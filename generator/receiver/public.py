@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from generator.customers.codes import canonical_code, verify
 from generator.i18n import gettext_in, ngettext_in
 from generator.receiver import forms
 from generator.receiver.context import (
@@ -109,24 +110,27 @@ async def thanks_complaint(request: Request) -> Response:
 
 
 async def redeem(request: Request) -> Response:
-    """A personal or reward code, accepted once."""
+    """A personal or reward code, accepted once in whichever spelling the till typed."""
     require_token(request, "staff")
     receiver = receiver_of(request)
     data = await fields(request)
-    code = data.get("code", "").strip().upper()
+    typed = data.get("code", "")
     email = data.get("email", "").strip().lower()
-    if not code:
+    if not typed.strip():
         raise ApiError(422, "missing", "send the code")
+    code = canonical_code(typed)
+    if code is None:
+        raise ApiError(404, "unknown_code", "this code is not valid")
     kind = None
-    if email and receiver.code_key is not None:
-        from generator.customers.codes import verify
-
-        if verify(code, email, receiver.campaign.id, receiver.code_key):
-            kind = "personal"
+    length = receiver.personal_code_length
+    key = receiver.code_key
+    if email and key and length and verify(code, email, receiver.campaign.id, key, length):
+        kind = "personal"
     if kind is None and await database(receiver.storage.is_reward_code, code):
         kind = "reward"
     if kind is None:
         raise ApiError(404, "unknown_code", "this code is not valid")
+    # keyed by the code as issued: no other spelling of it counts again
     if not await database(receiver.storage.redeem, code, kind):
         raise ApiError(409, "already_used", "this code has been used already")
     return JSONResponse({"code": code, "kind": kind, "status": "redeemed"})

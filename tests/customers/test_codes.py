@@ -5,11 +5,19 @@ from __future__ import annotations
 import csv
 import stat
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from generator.customers.codes import ALPHABET, CodeKeyError, load_key, personal_code, verify
+from generator.customers.codes import (
+    ALPHABET,
+    CodeKeyError,
+    canonical_code,
+    load_key,
+    personal_code,
+    verify,
+)
 from tests.conftest import REPO, appreciate
 
 KEY = b"k" * 32
@@ -32,13 +40,45 @@ def test_codes_are_stable_and_personal() -> None:
 
 def test_verify() -> None:
     code = personal_code(KEY, "spring", "ana@example.com", 9)
-    assert verify(code, "ana@example.com", "spring", KEY)
-    assert verify(code.lower() + " ", "ana@example.com", "spring", KEY)
-    assert not verify(code, "bo@example.com", "spring", KEY)
+    assert verify(code, "ana@example.com", "spring", KEY, 9)
+    assert verify(code.lower() + " ", "ana@example.com", "spring", KEY, 9)
+    assert not verify(code, "bo@example.com", "spring", KEY, 9)
     assert not verify(
-        code[:-1] + ("A" if code[-1] != "A" else "B"), "ana@example.com", "spring", KEY
+        code[:-1] + ("A" if code[-1] != "A" else "B"), "ana@example.com", "spring", KEY, 9
     )
-    assert not verify("SHORT", "ana@example.com", "spring", KEY)
+    assert not verify("SHORT", "ana@example.com", "spring", KEY, 9)
+
+
+def test_only_the_issued_length_verifies() -> None:
+    code = personal_code(KEY, "spring", "ana@example.com", 10)
+    assert verify(code, "ana@example.com", "spring", KEY, 10)
+    for length in range(8, 13):
+        other = personal_code(KEY, "spring", "ana@example.com", length)
+        assert verify(other, "ana@example.com", "spring", KEY, length)
+        if length != 10:  # its prefix or a longer code of the same HMAC
+            assert not verify(other, "ana@example.com", "spring", KEY, 10), length
+    assert not verify(code + "A", "ana@example.com", "spring", KEY, 10)
+
+
+SPELLINGS = {
+    "as issued": lambda c: c,
+    "lower case": str.lower,
+    "spaces around": lambda c: f" {c} ",
+    "a dash between groups": lambda c: f"{c[:5]}-{c[5:]}",
+    "lower case with a space": lambda c: f"{c[:5]} {c[5:]}".lower(),
+    "a tab": lambda c: f"{c[:3]}\t{c[3:]}",
+}
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_every_accepted_spelling_is_the_issued_code(spelling: Callable[[str], str]) -> None:
+    code = personal_code(KEY, "spring", "ana@example.com", 10)
+    assert canonical_code(spelling(code)) == code
+
+
+@pytest.mark.parametrize("typed", ["", " - ", "ABCDEFGH0", "ABCD_EFGH", "ABCDEFGHß", "ABC.DEFGH"])
+def test_what_cannot_be_a_code(typed: str) -> None:
+    assert canonical_code(typed) is None
 
 
 def test_key_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -103,7 +143,7 @@ def test_codes_command_writes_the_mail_merge_and_shop_import(tmp_path: Path) -> 
     assert [row["code"] for row in merge] == [row["code"] for row in shop]
     assert {row["usage_limit"] for row in shop} == {"1"}
     key = b"demo-key-for-the-test-suite"
-    assert all(verify(row["code"], row["email"], "appreciation-2026", key) for row in merge)
+    assert all(verify(row["code"], row["email"], "appreciation-2026", key, 10) for row in merge)
     assert stat.S_IMODE((out / "mail-merge.csv").stat().st_mode) == 0o600
     assert f"{len(merge)} codes issued" in result.stdout
 

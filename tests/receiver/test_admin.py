@@ -141,3 +141,41 @@ def test_the_report_offline(receiver: Receiver, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "1 answers, NPS 100" in result.stdout
     assert "<h2>Net Promoter Score: 100</h2>" in out.read_text()
+
+
+def test_a_personal_code_is_redeemed_once_whatever_its_spelling(receiver: Receiver) -> None:
+    key = receiver.env["APPRECIATE_CODE_KEY"].encode()
+    email = "ana@example.com"
+    code = personal_code(key, "test-month", email)  # the campaign's code_length, 10
+    spellings = [code.lower(), f" {code[:5]}-{code[5:]} ", f"{code[:4]} {code[4:]}".lower()]
+    other_lengths = [personal_code(key, "test-month", email, n) for n in (8, 9, 11, 12)]
+    with receiver.client() as client:
+
+        def redeem(typed: str) -> httpx.Response:
+            return client.post(
+                "/codes/redeem", json={"code": typed, "email": email}, headers=AS_STAFF
+            )
+
+        first = redeem(code)
+        again = [redeem(typed) for typed in spellings]
+        # a prefix of the HMAC, or a longer one, was never issued: not a code at all
+        unissued = [redeem(typed) for typed in [*other_lengths, code + "A", code[:-1]]]
+    assert first.status_code == 200 and first.json() == {
+        "code": code,
+        "kind": "personal",
+        "status": "redeemed",
+    }
+    assert [r.status_code for r in again] == [409] * len(spellings)
+    assert [r.status_code for r in unissued] == [404] * len(unissued)
+    assert [row.code for row in receiver.query("select code from redemptions")] == [code]
+
+
+def test_a_reward_code_is_redeemed_once_whatever_its_spelling(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        code = answer(client)
+        sent = [
+            client.post("/codes/redeem", json={"code": typed}, headers=AS_STAFF).status_code
+            for typed in (f"{code[:5]} - {code[5:]}".lower(), code, code[:8], code + "2")
+        ]
+    assert sent == [200, 409, 404, 404]
+    assert [row.code for row in receiver.query("select code from redemptions")] == [code]

@@ -29,6 +29,25 @@ BAD = {
         "consent",
     ),
     "complaint without e-mail": ("/complaints", {**COMPLAINT, "email": ""}, 422, "missing"),
+    "a Unicode digit as score": ("/survey", {**SURVEY, "recommend": "²"}, 422, "invalid"),
+    "a score of thousands of digits": (
+        "/survey",
+        {**SURVEY, "recommend": "9" * 4500},
+        422,
+        "invalid",
+    ),
+    "a NUL byte in a name": (
+        "/complaints",
+        {**COMPLAINT, "name": "A\x00nn"},
+        422,
+        "control_character",
+    ),
+    "a line break in a one-line field": (
+        "/complaints",
+        {**COMPLAINT, "order": "12\n34"},
+        422,
+        "control_character",
+    ),
 }
 
 
@@ -76,6 +95,38 @@ def test_malformed_bodies(receiver: Receiver) -> None:
         set(r.json()["error"]) == {"status", "code", "message"}
         for r in (bad_json, wrong_kind, list_json, unknown, wrong_method)
     )
+
+
+RAW = {
+    "a field twice": (b"recommend=11&recommend=1", "application/x-www-form-urlencoded", 422),
+    "invalid UTF-8": (b"why=caf\xe9", "application/x-www-form-urlencoded", 422),
+    "JSON 30,000 deep": (b"[" * 30_000 + b"]" * 30_000, "application/json", 422),
+    "a JSON name twice": (b'{"recommend": "9", "recommend": "1"}', "application/json", 422),
+}
+
+
+@pytest.mark.parametrize("case", RAW.values(), ids=RAW.keys())
+def test_raw_bodies_get_a_4xx(receiver: Receiver, case: tuple[bytes, str, int]) -> None:
+    body, kind, status = case
+    with receiver.client() as client:
+        sent = client.post(
+            "/survey", content=body, headers={"Content-Type": kind, "Accept": "application/json"}
+        )
+    assert sent.status_code == status, sent.text
+    assert set(sent.json()["error"]) == {"status", "code", "message"}
+    assert receiver.count("answers") == 0
+
+
+def test_a_tab_and_line_breaks_stay_in_long_text(receiver: Receiver) -> None:
+    message = "Line one,\r\n\tline two."
+    with receiver.client() as client:
+        sent = client.post(
+            "/complaints",
+            data={**COMPLAINT, "message": message},
+            headers={"Accept": "application/json"},
+        )
+    assert sent.status_code == 201, sent.text
+    assert [row.message for row in receiver.query("select message from complaints")] == [message]
 
 
 def test_bodies_over_64_kb_are_refused(receiver: Receiver) -> None:
