@@ -92,7 +92,10 @@ def test_a_stored_reply_is_delivered_through_failures_and_kill_9(database_url: s
     }
     body = "Hola Ana:\r\nBcc: thief@evil.example\n\nTe enviamos otro hoy."
     receiver = start_receiver(database_url, **env)
-    ticket = post_complaint(receiver, name=EVIL_NAME)
+    ticket = post_complaint(receiver)
+    # the form refuses line breaks in a name (422); one stored before that must still not
+    # reach a header
+    receiver.query("update complaints set name = :n where ticket = :t", n=EVIL_NAME, t=ticket)
     state = state_for(database_url, env["APPRECIATE_SMTP_URL"])
     queue_a_reply(state, ticket, body, EVIL_NAME)
     state.storage.close()
