@@ -12,6 +12,7 @@ from generator.customers.codes import canonical_code, verify
 from generator.i18n import gettext_in, ngettext_in
 from generator.receiver import forms
 from generator.receiver.context import (
+    Receiver,
     check_form,
     committed,
     database,
@@ -41,6 +42,7 @@ async def survey(request: Request) -> Response:
         answer.values,
         answer.email,
         answer.consent,
+        campaign.complaints.response_hours,
     )
     reward = receiver.campaign_in(answer.lang).survey.reward.title
     body = {
@@ -118,22 +120,28 @@ async def redeem(request: Request) -> Response:
     email = data.get("email", "").strip().lower()
     if not typed.strip():
         raise ApiError(422, "missing", "send the code")
-    code = canonical_code(typed)
-    if code is None:
-        raise ApiError(404, "unknown_code", "this code is not valid")
-    kind = None
-    length = receiver.personal_code_length
-    key = receiver.code_key
-    if email and key and length and verify(code, email, receiver.campaign.id, key, length):
-        kind = "personal"
-    if kind is None and await database(receiver.storage.is_reward_code, code):
-        kind = "reward"
-    if kind is None:
+    code, kind = await code_kind(receiver, typed, email)
+    if code is None or kind is None:
         raise ApiError(404, "unknown_code", "this code is not valid")
     # keyed by the code as issued: no other spelling of it counts again
     if not await database(receiver.storage.redeem, code, kind):
         raise ApiError(409, "already_used", "this code has been used already")
     return JSONResponse({"code": code, "kind": kind, "status": "redeemed"})
+
+
+async def code_kind(receiver: Receiver, typed: str, email: str) -> tuple[str | None, str | None]:
+    """The code as issued (None: it cannot be one) and its kind: ``personal`` (the HMAC of
+    this campaign and ``email``), ``reward`` (a survey's), or None (not of this campaign)."""
+    code = canonical_code(typed)
+    if code is None:
+        return None, None
+    length = receiver.personal_code_length
+    key = receiver.code_key
+    if email and key and length and verify(code, email, receiver.campaign.id, key, length):
+        return code, "personal"
+    if await database(receiver.storage.is_reward_code, code):
+        return code, "reward"
+    return code, None
 
 
 async def health(request: Request) -> Response:

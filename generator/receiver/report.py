@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from generator.receiver.staff.report import FollowUps, follow_ups
 from generator.receiver.storage import Storage, now
 
 
@@ -19,6 +20,8 @@ class Report:
     per_language: list[tuple[str, int]] = field(default_factory=list)
     open_complaints: list[dict[str, Any]] = field(default_factory=list)
     spam: int = 0
+    follow_up: FollowUps | None = None
+    """How the shop answered: within the promise, response times, check-backs, detractors."""
 
     @property
     def responses(self) -> int:
@@ -38,8 +41,9 @@ class Report:
 
 def build_report(storage: Storage) -> Report:
     counts = storage.nps_counts()
+    moment = now()
     return Report(
-        generated_at=now(),
+        generated_at=moment,
         promoters=sum(n for s, n in counts.items() if s >= 9),
         passives=sum(n for s, n in counts.items() if 7 <= s <= 8),
         detractors=sum(n for s, n in counts.items() if s <= 6),
@@ -47,6 +51,7 @@ def build_report(storage: Storage) -> Report:
         per_language=storage.answers_by("lang"),
         open_complaints=storage.open_complaints(),
         spam=storage.spam_count(),
+        follow_up=follow_ups(storage.engine, moment),
     )
 
 

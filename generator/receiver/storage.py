@@ -123,12 +123,23 @@ class Storage:
         values: dict[str, str],
         email: str | None,
         consent: bool,
+        response_hours: int | None = None,
     ) -> asyncio.Future[str]:
-        """Store an answer; the future gives the reward code once the commit is durable."""
+        """Store an answer; the future gives the reward code once the commit is durable.
+
+        A detractor (0–6) who left an e-mail with consent gets a ticket and a due time
+        ``response_hours`` away: the answer waits in the staff console's inbox.
+        """
         code = _random_code(10)
+        received = now()
+        followed_up = (
+            response_hours is not None and nps is not None and nps <= 6 and bool(email) and consent
+        )
         row = {
             "campaign": campaign,
-            "received_at": now(),
+            "received_at": received,
+            "ticket": _random_code(6, "S-") if followed_up else None,
+            "due_at": received + timedelta(hours=response_hours or 0) if followed_up else None,
             "lang": lang,
             "nps": nps,
             "answers": values,
@@ -171,6 +182,14 @@ class Storage:
         except IntegrityError:
             return False
         return True
+
+    def redeemed_at(self, code: str) -> datetime | None:
+        """When ``code`` was redeemed, or None."""
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                select(redemptions.c.redeemed_at).where(redemptions.c.code == code)
+            ).first()
+        return None if found is None else found[0]
 
     def mark_answered(self, ticket: str) -> bool:
         with self.engine.begin() as connection:

@@ -92,7 +92,8 @@ def _sources(state: str, search: str, limit: int | None) -> list[Select[Any]]:
             (cast(null(), Integer) if is_complaint else table.c.nps).label("nps"),
         )
         if not is_complaint:  # detractors who left an e-mail with consent carry a ticket
-            query = query.where(table.c.ticket.is_not(None))
+            # and a due time: the index skips the other answers (NULL first in SQLite's order)
+            query = query.where(table.c.due_at.is_not(None), table.c.ticket.is_not(None))
         if state == "open":
             query = query.where(table.c.answered_at.is_(None))
         elif state == "answered":
