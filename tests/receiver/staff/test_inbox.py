@@ -101,7 +101,7 @@ def test_a_reply_is_stored_answers_the_item_and_offers_mailto_without_smtp(
     )
     assert answered[0][0] is not None and answered[0][1] is not None  # type: ignore[index]
     page = clerk.get(f"/staff/items/{ticket}")
-    assert "mailto:ann@example.com?subject=Re%3A%20Test%20Shop%20%5B" in page.text
+    assert "mailto:ann@example.com?subject=Your%20message%20to%20Test%20Shop%20%5BT-" in page.text
     assert "A%20new%20parcel%20left%20today." in page.text
     assert console.rows("select id from outbox where purpose = 'reply'") == []
     assert tickets_on(clerk.get("/staff?state=answered").text) == [ticket]

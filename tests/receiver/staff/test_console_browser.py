@@ -1,0 +1,289 @@
+"""The console in Chromium at a phone's size, with and without JavaScript, on both databases.
+
+One journey, as a list of STEPS that share a :class:`Journey`: the owner's set-up link, signing
+in, a complaint sent from the built site, the inbox, a reply, the till, the report. Another
+feature adds its steps where they belong, e.g. after ``reply``::
+
+    STEPS.insert(step_after("reply"), ("the e-mail arrives", mail_arrives))
+
+and its receiver settings through the ``journey_env`` fixture.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+
+from generator.audit.browser import CHROMIUM, CHROMIUM_FLAGS
+from generator.audit.serve import serve_site
+from generator.i18n import gettext_in
+from tests.browser import PHONE, need_chromium
+from tests.conftest import appreciate, command_env, replace_line, three_languages
+from tests.receiver.conftest import _free_port
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+if (skip := need_chromium()) is not None:
+    pytestmark = skip
+
+OWNER, PASSWORD = "owner@shop.example", "a long password for the owner"
+
+
+@dataclass(frozen=True)
+class Shop:
+    """The three-language shop built for a receiver at ``receiver_url``, served on loopback."""
+
+    site: str
+    campaign: Path
+    receiver_url: str
+    port: int
+    browser: Browser
+
+
+@dataclass
+class Journey:
+    shop: Shop
+    tab: Page
+    javascript: bool
+    database_url: str
+    output: Path
+    """What the receiver printed (the set-up link)."""
+    lang: str = "es"
+    seen: dict[str, Any] = field(default_factory=dict)
+    """What a step found, for the next ones (``ticket``, ``reply``, ...)."""
+
+    @property
+    def receiver(self) -> str:
+        return self.shop.receiver_url
+
+    def go(self, path: str) -> None:
+        self.tab.goto(self.receiver + path)
+
+
+def setup_owner(journey: Journey) -> None:
+    printed = journey.output.read_text(encoding="utf-8")
+    link = re.search(r"http://\S+/staff/setup/\S+", printed)
+    assert link, printed
+    tab = journey.tab
+    tab.goto(link[0])
+    tab.get_by_label("Your e-mail").fill(OWNER)
+    tab.get_by_label("A password").fill(PASSWORD)
+    tab.get_by_role("button", name="Create the account").click()
+    tab.wait_for_url(journey.receiver + "/staff")
+    assert "owner@shop.example (owner)" in tab.locator("nav").inner_text()
+
+
+def sign_in(journey: Journey) -> None:
+    tab = journey.tab
+    tab.get_by_role("button", name="Sign out").click()
+    tab.wait_for_url(journey.receiver + "/staff/login")
+    tab.get_by_label("E-mail").fill(OWNER)
+    tab.get_by_label("Password").fill("a wrong password, once")
+    tab.get_by_role("button", name="Sign in").click()
+    assert "Wrong e-mail or password." in tab.locator('[role="alert"]').inner_text()
+    tab.get_by_label("E-mail").fill(OWNER)
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.wait_for_url(journey.receiver + "/staff")
+
+
+def complain_on_the_site(journey: Journey) -> None:
+    lang, tab = journey.lang, journey.tab
+    customer = journey.tab.context.browser.new_context(  # type: ignore[union-attr]
+        viewport=PHONE, java_script_enabled=journey.javascript
+    ).new_page()
+    customer.goto(f"{journey.shop.site}/{lang}/contact/")
+    customer.locator("#complaint-name").fill("Ana <b>García</b>")
+    customer.locator("#complaint-email").fill("ana@example.com")
+    customer.locator("#complaint-phone").fill("+34 600 11 22 33")
+    customer.locator("#complaint-message").fill("El paquete llegó tarde y roto.")
+    customer.locator('#complaint input[name="consent"]').check()
+    customer.get_by_role("button", name=gettext_in(lang, "Send"), exact=True).click()
+    if journey.javascript:
+        result = customer.locator('[data-appreciate-result="complaint"]')
+        result.wait_for(state="visible")
+        text = result.inner_text()
+    else:
+        customer.wait_for_url(re.compile(re.escape(journey.receiver) + r"/thanks/complaint.*"))
+        text = customer.locator("main").inner_text()
+    ticket = re.search(r"T-[A-Z2-9]{6}", text)
+    assert ticket, text
+    journey.seen["ticket"] = ticket[0]
+    customer.context.close()
+    assert tab.url.startswith(journey.receiver)
+
+
+def find_in_the_inbox(journey: Journey) -> None:
+    tab, ticket = journey.tab, journey.seen["ticket"]
+    journey.go("/staff")
+    entry = tab.locator("ul.items li", has_text=ticket)
+    assert entry.count() == 1
+    text = entry.inner_text()
+    assert "El paquete llegó tarde" in text and "left" in text and journey.lang in text
+    assert "Ana <b>García</b>" in text  # shown as typed, not as HTML
+    tab.get_by_role("link", name=ticket).click()
+    tab.wait_for_url(journey.receiver + f"/staff/items/{ticket}")
+    assert tab.locator('a[href="tel:+34600112233"]').count() == 1
+
+
+def reply(journey: Journey) -> None:
+    tab = journey.tab
+    text = "Lo sentimos mucho: hoy sale un paquete nuevo."
+    tab.get_by_label("Your reply").fill(text)
+    tab.locator("form[action$='/reply'] button").click()
+    tab.wait_for_url(re.compile(r".*/staff/items/T-.*"))
+    assert text in tab.locator("#sent").inner_text()
+    journey.seen["reply"] = text
+
+
+def item_is_answered(journey: Journey) -> None:
+    ticket = journey.seen["ticket"]
+    journey.go("/staff")
+    assert journey.tab.locator("ul.items li", has_text=ticket).count() == 0
+    journey.go("/staff?state=answered")
+    assert journey.tab.locator("ul.items li", has_text=ticket).count() == 1
+
+
+def redeem_at_the_till(journey: Journey) -> None:
+    answered = httpx.post(
+        journey.receiver + "/survey",
+        json={"campaign": "test-month", "lang": "en", "recommend": "9", "favourite": "Service"},
+        headers={"Accept": "application/json", "Origin": journey.shop.site},
+    )
+    code = answered.json()["reward_code"]
+    tab = journey.tab
+    for expected in ("Valid — redeemed now", "Already used on"):
+        journey.go("/staff/till")
+        tab.get_by_label("Code", exact=True).fill(code.lower())
+        tab.get_by_role("button", name="Redeem").click()
+        verdict = tab.locator("#verdict")
+        assert expected in verdict.inner_text()
+    assert "bad" in (verdict.get_attribute("class") or "")
+
+
+def report_shows_it(journey: Journey) -> None:
+    journey.go("/staff/report")
+    figures = journey.tab.locator("#follow-up tr", has_text="all").first.inner_text()
+    assert "100 % (1 of 1)" in figures  # answered within its promise
+    journey.seen["report"] = figures
+
+
+STEPS: list[tuple[str, Callable[[Journey], None]]] = [
+    ("owner set-up link", setup_owner),
+    ("sign in", sign_in),
+    ("complaint from the built site", complain_on_the_site),
+    ("in the inbox", find_in_the_inbox),
+    ("reply", reply),
+    ("item answered", item_is_answered),
+    ("till", redeem_at_the_till),
+    ("report", report_shows_it),
+]
+
+
+def step_after(name: str) -> int:
+    """Where a step that follows ``name`` goes in STEPS."""
+    return [n for n, _ in STEPS].index(name) + 1
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
+    """The shop built once for a receiver on a port chosen now; each test starts its own there."""
+    from playwright.sync_api import sync_playwright
+
+    root = three_languages(tmp_path_factory.mktemp("console") / "shop")
+    (root / "site").mkdir()
+    port = _free_port()
+    receiver_url = f"http://127.0.0.1:{port}"
+    campaign = root / "campaigns" / "three-languages.yaml"
+    replace_line(campaign, "  url: https://answers.shop.example/", f"  url: {receiver_url}")
+    built = appreciate("build", "--preview", cwd=root)  # a receiver on loopback: a preview
+    assert built.returncode == 0, built.stderr
+    with serve_site(root / "site") as site, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield Shop(site, campaign, receiver_url, port, browser)
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def journey_env() -> dict[str, str]:
+    """More receiver settings for the journey (the mail steps add a loopback SMTP server)."""
+    return {}
+
+
+def _start(
+    shop: Shop, database_url: str, output: Path, env: dict[str, str]
+) -> subprocess.Popen[str]:
+    settings = {
+        "DATABASE_URL": database_url,
+        "APPRECIATE_SITE_ORIGIN": shop.site,
+        "APPRECIATE_RATE_LIMIT": "0",
+        "APPRECIATE_CODE_KEY": "a-code-key-for-the-tests",
+        **env,
+    }
+    log = output.open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "receiver",
+            "--campaign",
+            str(shop.campaign),
+            "--port",
+            str(shop.port),
+        ],
+        env=command_env(**settings),
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log.close()  # the receiver has its own copy of the file
+    deadline = time.monotonic() + 60  # a bound on start-up, not a speed test
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the receiver stopped: {output.read_text()}")
+        try:
+            if httpx.get(shop.receiver_url + "/health", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("the receiver did not start")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
+def test_the_console_journey(
+    shop: Shop, database_url: str, javascript: bool, journey_env: dict[str, str], tmp_path: Path
+) -> None:
+    output = tmp_path / "receiver.log"
+    process = _start(shop, database_url, output, journey_env)
+    context = shop.browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    journey = Journey(shop, context.new_page(), javascript, database_url, output)
+    try:
+        for name, step in STEPS:
+            try:
+                step(journey)
+            except Exception as exc:
+                raise AssertionError(f"step '{name}' failed: {exc}") from exc
+    finally:
+        context.close()
+        process.terminate()
+        process.wait(timeout=30)
+    log = output.read_text(encoding="utf-8")
+    assert "Traceback" not in log, log
+    assert PASSWORD not in log and "a wrong password" not in log
+    assert os.path.getsize(output) > 0
