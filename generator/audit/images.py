@@ -33,11 +33,19 @@ class ImageFile:
     """``"empty file"``, ``"truncated ..."``, ``"not an image ..."``; ``None`` when readable."""
 
 
-@lru_cache(maxsize=4096)
 def read_image(path: Path) -> ImageFile | None:
     """The image at ``path`` (header and last bytes only; SVG parsed); ``None`` if missing."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+    except OSError:
+        return None
+    return _read_image(path, info.st_size, info.st_mtime_ns)
+
+
+# keyed by size and time too: `mkdocs serve` audits again in the same process after an edit
+@lru_cache(maxsize=4096)
+def _read_image(path: Path, size: int, mtime_ns: int) -> ImageFile | None:
+    try:
         with path.open("rb") as file:
             head = file.read(64)
             file.seek(max(0, size - 1024))

@@ -77,3 +77,10 @@ def test_declared_size_and_object_fit_from_attributes_and_style() -> None:
     assert not keeps_ratio("object-fit: fill")
     assert not keeps_ratio("object-fit: cover; object-fit: fill")  # the last one wins
     assert not keeps_ratio(None)
+
+
+def test_an_image_mended_since_it_was_read_is_read_again(tmp_path: Path) -> None:
+    path = write(tmp_path, "photo.png", b"")
+    assert read_image(path).problem == "empty file"  # type: ignore[union-attr]
+    path.write_bytes(encoded("PNG"))  # as `mkdocs serve` audits again after an edit
+    assert read_image(path).problem is None  # type: ignore[union-attr]
