@@ -61,7 +61,7 @@ def _read_image(path: Path, size: int, mtime_ns: int) -> ImageFile | None:
     if kind is None:
         start = head[:16].decode("ascii", errors="replace")
         return ImageFile(0, 0, size, f"not an image: it begins with {start!r}")
-    if not _whole(kind, head, tail, size):
+    if not _whole(kind, head, tail, size) and not _decodes(path):
         return ImageFile(0, 0, size, f"truncated: the {kind} file ends early")
     try:
         with Image.open(path) as image:
@@ -90,7 +90,19 @@ def _sniff(head: bytes) -> str | None:
     return None
 
 
+def _decodes(path: Path) -> bool:
+    """Whether every pixel decodes: the slow check, only when the last bytes look wrong
+    (a phone's JPEG may carry a long trailer after its end marker)."""
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
+        return False
+    return True
+
+
 def _whole(kind: str, head: bytes, tail: bytes, size: int) -> bool:
+    """Whether the file ends as a whole one of its format does (read from its last bytes)."""
     if kind in _ENDINGS:
         return tail.endswith(_ENDINGS[kind])
     if kind == "JPEG":  # the end-of-image marker, perhaps followed by a little padding

@@ -84,3 +84,9 @@ def test_an_image_mended_since_it_was_read_is_read_again(tmp_path: Path) -> None
     assert read_image(path).problem == "empty file"  # type: ignore[union-attr]
     path.write_bytes(encoded("PNG"))  # as `mkdocs serve` audits again after an edit
     assert read_image(path).problem is None  # type: ignore[union-attr]
+
+
+def test_a_jpeg_with_a_long_trailer_after_its_end_is_whole(tmp_path: Path) -> None:
+    # some phones append kilobytes of their own data after the end-of-image marker
+    found = read_image(write(tmp_path, "phone.jpg", encoded("JPEG") + b"SEFH" * 2000))
+    assert found is not None and found.problem is None
