@@ -17,8 +17,15 @@ CASES = {
         CAMPAIGN,
         "tagline: Thank you for shopping with us.",
         "tagline: Thank you: for shopping",
-        "{file}:{line}: YAML syntax: mapping values are not allowed here (hint: check the "
-        "indentation and quote values that contain ': ' or start with '*', '&')",
+        "{file}:{line}:19: YAML syntax: mapping values are not allowed here "
+        "(hint: a value that contains ': ' must be in quotes)",
+    ),
+    "yaml-tab": (
+        CAMPAIGN,
+        "  address: Calle Mayor 1, Madrid",
+        "\taddress: Calle Mayor 1, Madrid",
+        "{file}:{line}:1: a tab character: indent with spaces "
+        "(hint: set your editor to insert spaces for Tab)",
     ),
     "duplicate-key": (
         CAMPAIGN,
@@ -84,9 +91,9 @@ CASES = {
     "bad-colour": (
         CAMPAIGN,
         '  accent: "#f2a541"',
-        "  accent: orange",
-        "{file}:{line}: brand.accent: must be a hex colour like '#6b3e26' "
-        "(hint: quote it: YAML reads # as a comment)",
+        "  accent: brownish",
+        "{file}:{line}: brand.accent: 'brownish' is not a colour (hint: did you mean 'brown'? "
+        "Or write '#rgb' or '#rrggbb', like '#6b3e26', or a CSS colour name like 'teal')",
     ),
     "bad-email": (
         CAMPAIGN,
@@ -243,7 +250,7 @@ def test_bad_input_is_one_line_exit_2_and_keeps_the_site(
 def test_every_problem_of_both_files_is_listed(site_factory: SiteFactory) -> None:
     root = site_factory()
     percent = replace_line(root / CAMPAIGN, "    percent: 15", "    percent: 0")
-    colour = replace_line(root / CAMPAIGN, '  accent: "#f2a541"', "  accent: blue")
+    colour = replace_line(root / CAMPAIGN, '  accent: "#f2a541"', "  accent: bluish")
     window = replace_line(root / RETURNS, "window_days: 30", "window_days: 0")
 
     result = appreciate("build", cwd=root)

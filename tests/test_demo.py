@@ -6,6 +6,12 @@ import csv
 import subprocess
 from pathlib import Path
 
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from generator.audit.browser import CHROMIUM, CHROMIUM_FLAGS
+from generator.audit.serve import serve_site
+from tests.browser import PHONE, need_chromium
 from tests.conftest import REPO, appreciate
 
 SAMPLE = REPO / "campaigns" / "customers-sample.csv"
@@ -89,3 +95,47 @@ def test_every_page_links_the_public_channels_and_contact_promises_their_times(
             )
         )
         assert items[2].startswith("X (Twitter): ") and len(items) == 3
+
+
+def _shown(html: str, box: str) -> str:
+    """The phase a page shows without JavaScript in the block ``box``."""
+    tree = LexborHTMLParser(html)
+    node = tree.css_first(f"{box} [data-phase]:not([hidden])")
+    assert node is not None, box
+    return str(node.attributes["data-phase"])
+
+
+def test_the_demo_is_on_in_whatever_month_it_is_built(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = appreciate("build", "--site-dir", str(site), "--today", "2027-03-15", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    landing = (site / "index.html").read_text(encoding="utf-8")
+    assert _shown(landing, ".appreciate-status") == "running"
+    assert _shown(landing, ".appreciate-announce") == "running"
+    assert 'data-start="2027-03-01" data-end="2027-03-31"' in landing
+    survey = (site / "survey" / "index.html").read_text(encoding="utf-8")
+    assert _shown(survey, ".appreciate-survey") == "upcoming running"
+
+
+def test_the_demo_built_today_is_on_in_the_browser_today(tmp_path: Path) -> None:
+    if (skip := need_chromium()) is not None:
+        pytest.skip(skip.kwargs["reason"])
+    from playwright.sync_api import sync_playwright
+
+    site = tmp_path / "site"
+    # no fixed day: the real one, as `make demo` builds it
+    result = appreciate("build", "--site-dir", str(site), cwd=REPO, APPRECIATE_TODAY="")
+    assert result.returncode == 0, result.stderr
+    with serve_site(site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:  # the visitor's today in the shop's time zone, as the build's
+            tab = browser.new_context(viewport=PHONE, timezone_id="Asia/Jakarta").new_page()
+            tab.goto(origin + "/")
+            for box in (".appreciate-status", ".appreciate-announce"):
+                shown = tab.locator(f"{box} [data-phase]:not([hidden])")
+                assert shown.get_attribute("data-phase") == "running", box
+            tab.goto(origin + "/survey/")
+            assert tab.locator("#survey-form").is_visible()
+            assert not tab.get_by_text("This survey has closed.").is_visible()
+        finally:
+            browser.close()

@@ -34,7 +34,7 @@ log = get_plugin_logger("appreciate")
 THEME_DIR = Path(__file__).parent / "theme"
 MATERIAL_FAVICON = "assets/images/favicon.png"
 # Markdown extensions the generated pages are written for
-EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
+EXTENSIONS = ("attr_list", "md_in_html", "admonition", "pymdownx.details", "tables", "toc")
 
 
 class CampaignInputError(PluginError):
@@ -135,6 +135,9 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             **bundle.share.get(self.language, {}),
             "campaign": bundle.campaign_id,
         }
+        config.extra.setdefault(
+            "generator", False
+        )  # no "Made with Material for MkDocs" unless asked
         if self.social_ours is None:  # the project's own extra.social, if any, wins
             self.social_ours = "social" not in config.extra
         if self.social_ours and bundle.social.get(self.language):  # the footer links them

@@ -121,6 +121,9 @@ class Brand(InputModel):
 class Dates(InputModel):
     start: date
     end: date
+    follow_today: bool = False
+    """Move the month, and every date of the campaign with it, to the build day's month (a
+    demo that is always on); the receiver's survey follows the same way."""
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Dates:

@@ -1,4 +1,5 @@
-"""Input problems a person can fix: one line each, ``file:line: field: message (hint: ...)``."""
+"""Input problems a person can fix: one line each, ``file:line: field: message (hint: ...)``
+(``file:line:column:`` when the column is known, as for YAML syntax errors)."""
 
 from __future__ import annotations
 
@@ -41,9 +42,13 @@ class Problem:
     field: str
     message: str
     hint: str | None = None
+    column: int | None = None
+    """1-based, when the exact character is known."""
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where += f":{self.column}"
         what = f"{self.field}: {self.message}" if self.field else self.message
         hint = f" (hint: {self.hint})" if self.hint else ""
         return f"{where}: {what}{hint}"

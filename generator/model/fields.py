@@ -67,19 +67,42 @@ def _positive_money(value: Decimal) -> Decimal:
 Money = Annotated[Decimal, AfterValidator(_positive_money)]
 
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+_HEX_FORMS = "write '#rgb' or '#rrggbb', like '#6b3e26', or a CSS colour name like 'teal'"
 
 
-def _colour(value: str) -> str:
-    if not _HEX.fullmatch(value):
+def _colour(value: Any) -> Any:
+    """A hex colour, or a CSS colour name (Pillow's table of them) turned into its hex form."""
+    if value is None:  # an unquoted '#6b3e26' is a YAML comment: the value is empty
         raise fail(
-            "colour", "must be a hex colour like '#6b3e26'", "quote it: YAML reads # as a comment"
+            "colour", "is empty", "quote the colour: YAML reads # as a comment, like '#6b3e26'"
         )
-    if len(value) == 4:
-        value = "#" + "".join(c * 2 for c in value[1:])
-    return value.lower()
+    if not isinstance(value, str):
+        return value  # the str type check reports it
+    value = value.strip()
+    if _HEX.fullmatch(value):
+        if len(value) == 4:
+            value = "#" + "".join(c * 2 for c in value[1:])
+        return value.lower()
+    from PIL import ImageColor  # only for a colour given by name
+
+    name = value.lower().replace(" ", "")
+    if name in ImageColor.colormap:
+        red, green, blue = ImageColor.getrgb(name)[:3]
+        return f"#{red:02x}{green:02x}{blue:02x}"
+    if re.fullmatch(r"(?:[0-9a-fA-F]{3}){1,2}", value):
+        add = f"add the '#': '#{value.lower()}'"
+        raise fail(
+            "colour",
+            f"'{value}' is not a colour",
+            add,
+            unquoted_hint=f"{add}, in quotes (YAML reads # as a comment)",
+        )
+    close = did_you_mean(name, ImageColor.colormap)
+    hint = f"{close} Or {_HEX_FORMS}" if close else _HEX_FORMS
+    raise fail("colour", f"'{value}' is not a colour", hint)
 
 
-Colour = Annotated[str, AfterValidator(_colour)]
+Colour = Annotated[str, BeforeValidator(_colour)]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

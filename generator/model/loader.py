@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from generator.model.campaign import Campaign
 from generator.model.errors import InputError, Loc, Problem
 from generator.model.fields import SITE_LANGUAGES
+from generator.model.month import campaign_on
 from generator.model.returns import ReturnsPolicy
 from generator.model.source import YamlDocument, load_yaml
 from generator.model.validation import validate
@@ -29,6 +31,10 @@ class LoadedCampaign:
 
     def problem(self, loc: Loc, message: str, hint: str | None = None) -> Problem:
         return self.source.problem(loc, message, hint)
+
+    def on(self, today: date) -> LoadedCampaign:
+        """The campaign as it runs on ``today``: its dates moved when they follow the build day."""
+        return replace(self, campaign=campaign_on(self.campaign, today))
 
     @property
     def files(self) -> tuple[Path, Path]:

@@ -28,6 +28,8 @@ class YamlDocument:
     data: dict[str, Any]
     value_lines: dict[Loc, int] = field(default_factory=dict)
     key_lines: dict[Loc, int] = field(default_factory=dict)
+    quoted: set[Loc] = field(default_factory=set)
+    """Values written in quotes (a hint about quoting is moot there)."""
 
     @property
     def display(self) -> str:
@@ -74,11 +76,7 @@ def load_yaml(path: Path) -> YamlDocument:
             )
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        message = str(exc.problem or exc.context or "invalid YAML")
-        hint = "check the indentation and quote values that contain ': ' or start with '*', '&'"
-        raise InputError([Problem(display, line, "", f"YAML syntax: {message}", hint)]) from None
+        raise InputError([syntax_problem(display, exc)]) from None
     finally:
         loader.dispose()
 
@@ -102,8 +100,39 @@ def load_yaml(path: Path) -> YamlDocument:
     return doc
 
 
+# PyYAML's words for a syntax error → what to say instead (or None to keep its words), and a hint
+_SYNTAX: tuple[tuple[str, str | None, str], ...] = (
+    ("'\\t'", "a tab character: indent with spaces", "set your editor to insert spaces for Tab"),
+    (
+        "mapping values are not allowed",
+        None,
+        "a value that contains ': ' must be in quotes",
+    ),
+    ("alias", None, "a value that starts with '*' or '&' must be in quotes"),
+    ("anchor", None, "a value that starts with '*' or '&' must be in quotes"),
+    ("'@'", None, "a value that starts with '@' or '`' must be in quotes"),
+    ("'`'", None, "a value that starts with '@' or '`' must be in quotes"),
+    ("while scanning a quoted scalar", None, "close the quote on the same value"),
+)
+_INDENTATION = "check that the keys of one group are indented alike, with spaces"
+
+
+def syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error as one line at the character it names, with a hint for its cause."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    words = str(exc.problem or exc.context or "invalid YAML")
+    said = f"{exc.context} {words}" if exc.context else words
+    for clue, message, hint in _SYNTAX:
+        if clue in said:
+            return Problem(display, line, "", message or f"YAML syntax: {words}", hint, column)
+    return Problem(display, line, "", f"YAML syntax: {words}", _INDENTATION, column)
+
+
 def _record(node: yaml.Node, loc: Loc, doc: YamlDocument, duplicates: list[Problem]) -> None:
     doc.value_lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"'):
+        doc.quoted.add(loc)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:

@@ -83,6 +83,9 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: ErrorDetails) -> 
     if extra is not None:  # a model validator naming the field it blames
         loc = (*loc, *(extra if isinstance(extra, tuple) else (extra,)))
     hint: str | None = ctx.pop("hint", None)
+    unquoted_hint = ctx.pop("unquoted_hint", None)
+    if unquoted_hint is not None and loc not in doc.quoted:
+        hint = unquoted_hint
     value = error.get("input")
 
     if kind == "extra_forbidden":

@@ -112,8 +112,9 @@ def render_bundle(
     from generator.publish.receiver_url import with_receiver_override
 
     loaded, receiver_where = with_receiver_override(load_campaign(campaign_file))
+    today = build_date(loaded.campaign.business.time_zone, today_override)
+    loaded = loaded.on(today)
     campaign = loaded.campaign
-    today = build_date(campaign.business.time_zone, today_override)
     inputs = [str(path) for path in loaded.files]
     customers, report, guard = None, [], None
     if (reader := customer_reader(loaded)) is not None:

@@ -20,6 +20,7 @@ MESSAGES = {
     404: N_("There is nothing here."),
     405: N_("This address does not take that kind of request."),
     409: N_("This has been done already."),
+    410: N_("This survey has closed."),
     413: N_("What you sent is too large."),
     415: N_("Send the form, or JSON."),
     422: N_("Some answers need another look."),

@@ -9,7 +9,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from generator.customers.codes import canonical_code, verify
-from generator.i18n import gettext_in, ngettext_in
+from generator.i18n import N_, gettext_in, ngettext_in
+from generator.model.campaign import Campaign
+from generator.model.month import dates_on
+from generator.pages.bundle import build_date
 from generator.receiver import forms
 from generator.receiver.context import (
     Receiver,
@@ -28,7 +31,8 @@ async def survey(request: Request) -> Response:
     check_form(request)
     receiver = receiver_of(request)
     campaign, storage = receiver.campaign, receiver.storage
-    data = await fields(request)
+    data = await fields(request)  # the form's language, for the error too
+    _check_survey_open(campaign)
     language = request_language(request)
     if data.get(forms.HONEYPOT):  # looks like a success to the bot; only counted
         await committed(storage.count_spam, "survey")
@@ -53,6 +57,15 @@ async def survey(request: Request) -> Response:
         "code_label": gettext_in(answer.lang, "Your code:"),
     }
     return _answered(request, "survey", {"code": code, "lang": answer.lang}, body)
+
+
+def _check_survey_open(campaign: Campaign) -> None:
+    """The survey takes answers until the campaign's last day (complaints, all year)."""
+    today = build_date(campaign.business.time_zone)  # $APPRECIATE_TODAY, for tests
+    if today > dates_on(campaign.dates, today).end:
+        raise ApiError(
+            410, "survey_closed", N_("this survey has closed: the campaign is over. Thank you!")
+        )
 
 
 async def complaint(request: Request) -> Response:

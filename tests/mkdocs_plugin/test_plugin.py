@@ -71,7 +71,8 @@ def test_faq_carries_faqpage_jsonld(site_factory: SiteFactory) -> None:
     assert script is not None
     data = json.loads(script.text())
     questions = [entry["name"] for entry in data["mainEntity"]]
-    headings = [h.text(strip=True).rstrip("¶") for h in html.css("article h2")]
+    # each question is a collapsible block (details), its summary the question
+    headings = [s.text(strip=True) for s in html.css("article details.question > summary")]
     assert questions == headings
     assert "How long do I have to return something?" in questions
 
@@ -147,6 +148,12 @@ def test_build_day_sets_the_landing_status(site_factory: SiteFactory) -> None:
     assert result.returncode == 0
     shown = page(root, "index.html").css_first(".appreciate-status [data-phase]:not([hidden])")
     assert shown.attributes["data-phase"] == "ended"
+    # the survey says it has closed, instead of offering a form the receiver refuses
+    survey = page(root, "survey/index.html")
+    closed = survey.css_first(".appreciate-survey [data-phase]:not([hidden])")
+    assert closed.attributes["data-phase"] == "ended"
+    assert "This survey has closed." in closed.text()
+    assert "hidden" in survey.css_first("#survey-form").parent.attributes
 
 
 def test_plain_mkdocs_build_reports_bad_input_and_fails(site_factory: SiteFactory) -> None:
@@ -191,3 +198,13 @@ def test_a_marketers_page_gets_its_own_card_unless_it_names_one(site_factory: Si
     assert (root / "site" / "assets" / "share" / "en" / "story.png").is_file()
     assert image("press/index.html") == "https://shop.example/assets/logo.svg"
     assert not (root / "site" / "assets" / "share" / "en" / "press.png").exists()
+
+
+def test_the_footer_does_not_advertise_the_engine_unless_asked(site_factory: SiteFactory) -> None:
+    root = site_factory()
+    build(root)
+    assert "Made with" not in (root / "site" / "index.html").read_text(encoding="utf-8")
+    yml = root / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "extra:\n  generator: true\n")
+    build(root)
+    assert "Made with" in (root / "site" / "index.html").read_text(encoding="utf-8")

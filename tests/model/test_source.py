@@ -69,3 +69,31 @@ def test_problem_and_path_formatting() -> None:
     assert str(Problem("c.yaml", None, "", "file not found")) == "c.yaml: file not found"
     assert did_you_mean("primray", ["primary", "accent"]) == "did you mean 'primary'?"
     assert did_you_mean("zzz", ["primary", "accent"]) is None
+
+
+def test_a_tab_is_named_with_its_column(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load_yaml(write(tmp_path, "business:\n  name: Shop\n\tcountry: ID\n"))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (3, 1)
+    assert str(problem).endswith(
+        "c.yaml:3:1: a tab character: indent with spaces "
+        "(hint: set your editor to insert spaces for Tab)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint"),
+    [
+        ("a: b: c\n", ":1:5:", "a value that contains ': ' must be in quotes"),
+        ("a: *x\n", ":1:4:", "a value that starts with '*' or '&' must be in quotes"),
+        ("a:\n  b: 1\n c: 2\n", ":3:2:", "indented alike, with spaces"),
+    ],
+)
+def test_syntax_errors_give_line_column_and_a_hint(
+    tmp_path: Path, text: str, where: str, hint: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        load_yaml(write(tmp_path, text))
+    line = str(caught.value)
+    assert where in line and "YAML syntax: " in line and line.endswith(f"{hint})")

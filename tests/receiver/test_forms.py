@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from generator.i18n import gettext_in
-from tests.receiver.conftest import ADMIN, SITE, Receiver
+from tests.receiver.conftest import ADMIN, SITE, Receiver, start_receiver, stop
 
 SURVEY = {
     "campaign": "test-month",
@@ -120,3 +121,28 @@ def test_without_a_form_the_browsers_language_is_used(receiver: Receiver) -> Non
     assert page.status_code == 404
     assert '<html lang="id">' in page.text
     assert gettext_in("id", "There is nothing here.") in page.text
+
+
+def test_a_late_survey_is_closed_and_complaints_stay_open(tmp_path: Path) -> None:
+    late = start_receiver(f"sqlite:///{tmp_path / 'late.sqlite3'}", APPRECIATE_TODAY="2026-12-01")
+    try:
+        with late.client() as client:
+            survey = client.post("/survey", json=SURVEY, headers=JSON)
+            page = client.post("/survey", data={**SURVEY, "lang": "en"}, headers=BROWSER)
+            complaint = client.post("/complaints", json=COMPLAINT, headers=JSON)
+        assert survey.status_code == 410
+        assert survey.json() == {
+            "error": {
+                "status": 410,
+                "code": "survey_closed",
+                "message": gettext_in(
+                    "es", "this survey has closed: the campaign is over. Thank you!"
+                ),
+            }
+        }
+        assert survey.json()["error"]["message"].startswith("esta encuesta")
+        assert page.status_code == 410 and "This survey has closed." in page.text
+        assert complaint.status_code == 201
+        assert late.count("answers") == 0 and late.count("complaints") == 1
+    finally:
+        assert "Traceback" not in stop(late)

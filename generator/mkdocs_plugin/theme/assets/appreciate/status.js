@@ -15,7 +15,7 @@
       var days = phase === "upcoming" ? Math.round((start - today) / DAY)
         : Math.round((end - today) / DAY) + 1;
       box.querySelectorAll("[data-phase]").forEach(function (variant) {
-        variant.hidden = variant.dataset.phase !== phase;
+        variant.hidden = variant.dataset.phase.split(" ").indexOf(phase) < 0;
       });
       box.querySelectorAll("[data-days]").forEach(function (count) { count.textContent = days; });
       box.querySelectorAll("[data-one]").forEach(function (form) { form.hidden = days !== 1; });
