@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from generator.model.business import Dates
     from generator.model.campaign import Campaign
-
-M = TypeVar("M", bound=BaseModel)
-
 
 def months_to_follow(dates: Dates, today: date) -> int:
     """How many months the campaign moves so that ``today`` falls within it (0 if it does not
@@ -45,13 +42,15 @@ def move_date(day: date, months: int) -> date:
 
 def dates_on(dates: Dates, today: date) -> Dates:
     """The campaign's dates as they stand on ``today``."""
-    return _moved(dates, months_to_follow(dates, today))
+    moved: Dates = _moved(dates, months_to_follow(dates, today))
+    return moved
 
 
 def campaign_on(campaign: Campaign, today: date) -> Campaign:
     """``campaign`` with every date moved to follow ``today`` (itself when it does not follow)."""
     months = months_to_follow(campaign.dates, today)
-    return campaign if months == 0 else _moved(campaign, months)
+    moved: Campaign = campaign if months == 0 else _moved(campaign, months)
+    return moved
 
 
 def _moved(value: Any, months: int) -> Any:
