@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from generator.model.business import Dates
     from generator.model.campaign import Campaign
 
+
 def months_to_follow(dates: Dates, today: date) -> int:
     """How many months the campaign moves so that ``today`` falls within it (0 if it does not
     follow the build day)."""
