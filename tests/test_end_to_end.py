@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from generator.audit.browser import CHROMIUM, CHROMIUM_FLAGS
 from generator.audit.serve import serve_site
 from generator.i18n import gettext_in, ngettext_in
 from tests.browser import PHONE, axe_violations, need_chromium
-from tests.conftest import appreciate, replace_line, three_languages
+from tests.conftest import BUILD_DAY, appreciate, replace_line, three_languages
 from tests.receiver.conftest import Receiver, start_receiver, stop
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_a_customer_answers_the_survey(shop: Shop, lang: str, javascript: bool) -> None:
     tab = shop.browser.new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+    # the visitor's day is the build's: the page's script closes the survey after the month
+    tab.clock.set_fixed_time(datetime.fromisoformat(f"{BUILD_DAY}T12:00:00"))
     survey = f"{shop.site}{LANGUAGES[lang]}/survey/"
     tab.goto(survey)
     assert tab.locator("html").get_attribute("lang") == lang

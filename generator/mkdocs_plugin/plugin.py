@@ -310,9 +310,12 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
+        from generator.mkdocs_plugin.serve import show_build_errors
+
         if self.bundle is not None:
             for folder in {Path(path).parent for path in self.bundle.inputs}:
                 server.watch(str(folder))
+        show_build_errors(server)  # a mistake shows in the browser, not a hanging page
         return server
 
 
