@@ -114,8 +114,8 @@ def codes_command(
         key = load_key(key_file, create=True)
         today = build_date(loaded.campaign.business.time_zone)
         record = issued_record(config_file.parent, loaded.campaign.id)
-        campaign = loaded.on(today).campaign  # its dates, moved when they follow the day
-        issued = issue_codes(reader, campaign, key, out, today, record, max_errors)
+        moved = loaded.on(today).campaign  # its dates, moved when they follow the day
+        issued = issue_codes(reader, moved, key, out, today, record, max_errors)
     except (CodeKeyError, CustomerListError) as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
