@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo serve receiver test lint typecheck bench messages screenshots clean
+.PHONY: demo serve receiver console test lint typecheck bench messages screenshots clean
 
 $(BIN)/appreciate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ serve: $(BIN)/appreciate  ## preview with live reload, the forms posting to $(LO
 
 receiver: $(BIN)/appreciate  ## the answers receiver on port 8001, for `make serve`
 	APPRECIATE_SITE_ORIGIN=http://127.0.0.1:8000 $(BIN)/appreciate receiver --port 8001
+
+console: $(BIN)/appreciate  ## the staff console with demo complaints, on port 8001 (prints how to sign in)
+	APPRECIATE_SITE_ORIGIN=http://127.0.0.1:8000 $(BIN)/python -m generator.receiver.staff.demo --port 8001
 
 AXE := tests/node_modules/axe-core/axe.min.js
 $(AXE): tests/package.json tests/package-lock.json
@@ -47,6 +50,7 @@ messages: $(BIN)/appreciate  ## extract Appreciate's own texts and update the es
 
 screenshots: $(BIN)/appreciate  ## the docs' phone screenshots (needs Debian's chromium)
 	$(BIN)/python docs/screenshots.py
+	$(BIN)/python docs/console_screenshots.py
 
 bench: $(BIN)/appreciate  ## every benchmark; audit.py needs ruby-html-proofer, receiver.py wrk
 	$(BIN)/python benchmarks/build.py

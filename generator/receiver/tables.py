@@ -14,9 +14,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
+OPEN = "answered_at IS NULL"
+OPEN_ANSWER = "answered_at IS NULL AND due_at IS NOT NULL"
 
 answers = Table(
     "answers",
@@ -35,7 +38,14 @@ answers = Table(
     Column("due_at", DateTime(timezone=True), nullable=True),
     Column("answered_at", DateTime(timezone=True), nullable=True),
     Column("first_response_at", DateTime(timezone=True), nullable=True),
-    Index("ix_answers_inbox", "answered_at", "due_at"),
+    # the inbox's open items by due time: a partial index (PostgreSQL cannot order by due_at
+    # after "answered_at IS NULL" in a two-column index)
+    Index(
+        "ix_answers_inbox",
+        "due_at",
+        sqlite_where=text(OPEN_ANSWER),
+        postgresql_where=text(OPEN_ANSWER),
+    ),
 )
 
 complaints = Table(
@@ -55,7 +65,12 @@ complaints = Table(
     Column("answered_at", DateTime(timezone=True), nullable=True),
     Column("first_response_at", DateTime(timezone=True), nullable=True),
     Column("notified_at", DateTime(timezone=True), nullable=True),  # the shop was told (0002)
-    Index("ix_complaints_inbox", "answered_at", "due_at"),
+    Index(
+        "ix_complaints_inbox",
+        "due_at",
+        sqlite_where=text(OPEN),
+        postgresql_where=text(OPEN),
+    ),
     Index("ix_complaints_notified_at", "notified_at"),  # the sender looks for NULL each second
 )
 
