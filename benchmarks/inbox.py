@@ -7,8 +7,8 @@ database) holds ``--rows`` complaints and as many survey answers; 1 % of the com
 every tenth followed-up detractor's answer are open (the other answers are never
 answered: their ``answered_at`` stays empty). The query is the console's first page of open
 items (``generator.receiver.staff.inbox.inbox_query``), timed ``--runs`` times; then the
-``ix_complaints_inbox`` and ``ix_answers_inbox`` partial indexes are dropped (the baseline) and it is
-timed again. The median of each and their ratio are printed.
+``ix_complaints_inbox`` and ``ix_answers_inbox`` partial indexes are dropped (the baseline)
+and it is timed again. The median of each and their ratio are printed.
 """
 
 from __future__ import annotations
