@@ -12,9 +12,11 @@ from generator.audit.site import AuditReport
 
 
 def render(report: AuditReport, fmt: str) -> str:
-    return {"text": as_text, "json": as_json, "junit": as_junit, "markdown": as_markdown}[fmt](
-        report
-    )
+    """The report in ``fmt``; a file name that is not UTF-8 shows its odd bytes as U+FFFD."""
+    renderers = {"text": as_text, "json": as_json, "junit": as_junit, "markdown": as_markdown}
+    text = renderers[fmt](report)
+    # names read from the disk keep undecodable bytes as lone surrogates, which no file can hold
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def summary(report: AuditReport) -> str:

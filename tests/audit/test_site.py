@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+
 from generator.audit.site import audit_site, walk_site
 from tests.audit.conftest import Link, StaticSite, page
 from tests.conftest import appreciate
@@ -52,3 +55,22 @@ def test_the_command_names_a_dangling_page_in_one_line(static_site: StaticSite) 
     assert "  -:     unreadable-file  old.html  a symlink to nothing (its target is missing)" in (
         result.stdout
     )
+
+
+def test_a_page_whose_name_is_not_utf8_is_reported(static_site: StaticSite) -> None:
+    site = static_site({"index.html": page("<p>hi</p>")})
+    (site / os.fsdecode(b"caf\xe9.html")).write_text(page('<a href="gone/">x</a>'))
+    out = site.parent / "report.json"
+    result = appreciate("check", str(site), "--format", "json", "-o", str(out), cwd=site.parent)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    assert [(f["page"], f["tag"]) for f in findings] == [("caf\ufffd.html", "broken-link")]
+
+
+def test_a_fifo_among_the_pages_is_not_read(static_site: StaticSite) -> None:
+    site = static_site({"index.html": page("<p>hi</p>")})
+    os.mkfifo(site / "pipe.html")  # reading it would wait for a writer forever
+    assert [(f.tag, f.page, f.message) for f in audit_site(site).findings] == [
+        ("unreadable-file", "pipe.html", "not a regular file")
+    ]
