@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -24,6 +23,7 @@ from tenacity import (
 
 from generator import __version__
 from generator.audit import limits
+from generator.staging import write_replacing
 
 USER_AGENT = f"appreciate-check/{__version__} (+https://github.com/appreciate)"
 RETRIED = frozenset({429, 500, 502, 503, 504})
@@ -166,7 +166,4 @@ def _read_cache(path: Path) -> dict[str, Answer]:
 
 def _write_cache(path: Path, cache: dict[str, Answer], now: float, max_age: float) -> None:
     kept = {url: asdict(a) for url, a in sorted(cache.items()) if now - a.checked_at < max_age}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_suffix(f".{os.getpid()}.tmp")
-    staging.write_text(json.dumps({"answers": kept}, indent=1), encoding="utf-8")
-    os.replace(staging, path)
+    write_replacing(path, json.dumps({"answers": kept}, indent=1))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from generator.customers.codes import code_digest, find_key, personal_code
 from generator.customers.columns import resolve_columns
 from generator.customers.csvfile import CsvFile, CustomerListError, UnreadableFile
 from generator.customers.private import KEY_FILE, issued_record
+from generator.staging import write_replacing
 
 TEXT_SUFFIXES = (
     ".html",
@@ -214,10 +214,7 @@ def guard_site(
     seen = set(clean)
     leaks = find_leaks(site_dir, prints, codes, allow, skip, clean)
     if clean != seen:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        staging = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        staging.write_text(json.dumps({"key": key, "clean": sorted(clean)}), encoding="utf-8")
-        os.replace(staging, cache_file)
+        write_replacing(cache_file, json.dumps({"key": key, "clean": sorted(clean)}))
     return leaks
 
 

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import csv
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from generator.customers.codes import CodeKeyError, code_digest, personal_code, refuse_tracked
 from generator.customers.ledger import CustomerSummary, summarize
 from generator.customers.reader import CustomerReader
 from generator.customers.tiers import TierTable
 from generator.model.campaign import Campaign, PersonalCode
+from generator.staging import staged_files
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ def issue_codes(
     expires = offer.expires.isoformat()
     mail_merge, shop_import = out_dir / "mail-merge.csv", out_dir / "shop-import.csv"
     issued = 0
-    with _replacing(mail_merge, shop_import, record) as (merge_file, shop_file, record_file):
+    with staged_files(mail_merge, shop_import, record) as (merge_file, shop_file, record_file):
         merge_out, shop_out = csv.writer(merge_file), csv.writer(shop_file)
         merge_out.writerow(["first_name", "email", "code", "tier", "expires"])
         shop_out.writerow(["code", "usage_limit"])
@@ -70,28 +67,3 @@ def issue_codes(
             record_file.write(code_digest(code) + "\n")
             issued += 1
     return IssuedCodes(summary, issued, mail_merge, shop_import)
-
-
-@contextmanager
-def _replacing(*paths: Path) -> Iterator[list[TextIO]]:
-    """Write beside each path (mode 0600); put them all in place only when all are complete."""
-    staged = []
-    for path in paths:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staged.append(path.with_name(f".{path.name}.{os.getpid()}.tmp"))
-    handles: list[TextIO] = []
-    try:
-        for staging in staged:
-            fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            handles.append(os.fdopen(fd, "w", encoding="utf-8", newline=""))
-        yield handles
-        for handle in handles:
-            handle.close()
-    except BaseException:
-        for handle in handles:
-            handle.close()
-        for staging in staged:
-            staging.unlink(missing_ok=True)
-        raise
-    for staging, path in zip(staged, paths, strict=True):
-        os.replace(staging, path)

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import generator
 from generator.pages.generated import GeneratedPage
 from generator.publish.receiver_url import receiver_override
+from generator.staging import write_replacing
 
 if TYPE_CHECKING:
     from generator.model.loader import LoadedCampaign
@@ -225,11 +226,8 @@ def cached_bundle(
     if fresh:
         return bundle
     bundle = render_bundle(campaign_file, today_override, cache_dir)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    staging = entry.with_suffix(f".{os.getpid()}.tmp")
     record = {"digest": _digest(bundle.inputs), "bundle": _to_json(bundle)}
-    staging.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(staging, entry)
+    write_replacing(entry, json.dumps(record))
     return bundle
 
 

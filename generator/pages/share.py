@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import textwrap
 from functools import cache
 from io import BytesIO
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from generator.pages.brand import mix, text_on
+from generator.staging import write_replacing
 
 if TYPE_CHECKING:  # Pillow is imported only to draw a card the cache does not hold
     from PIL.ImageFont import FreeTypeFont, ImageFont
@@ -69,10 +69,7 @@ def share_image(title: str, style: CardStyle, cache_dir: Path | None = None) -> 
     except OSError:
         pass
     png = _draw(title, style)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    staging = cached.with_suffix(f".{os.getpid()}.tmp")
-    staging.write_bytes(png)
-    os.replace(staging, cached)
+    write_replacing(cached, png)
     return png
 
 

@@ -1,4 +1,4 @@
-"""Reading exports: formats, encodings, delimiters, bad rows, duplicates, tiers, opt-in."""
+"""Reading exports: formats, encodings, delimiters, bad rows, amounts, unreadable files."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from generator.customers.csvfile import CsvFile, CustomerListError
 from generator.customers.ledger import summarize
 from generator.customers.reader import CustomerReader, cents
-from generator.model.customers import CustomerList, OptIn, TierRule, Wall
+from generator.model.customers import CustomerList
 
 TODAY = date(2026, 11, 25)
 SHOPIFY = (
@@ -106,48 +106,6 @@ def test_bad_rows_one_line_each_and_a_limit(tmp_path: Path) -> None:
         "customers.csv:7: spent: 'lots' is not an amount",
     ]
     assert (summary.rows, summary.bad_rows, summary.customers) == (7, 4, 3)
-
-
-def test_duplicate_emails_are_merged(tmp_path: Path) -> None:
-    text = SHOPIFY + "Olivia,Smith,Olivia@Example.com,London,,10.00,3,customer-since-2016\n"
-    settings = {
-        "since_tag_prefix": "customer-since-",
-        "tiers": [TierRule(name="gold", min_orders=15), TierRule(name="friend")],
-    }
-    summary, _ = summarize(read(write(tmp_path, text), **settings), TODAY)
-    assert (summary.customers, summary.duplicates) == (3, 1)
-    assert summary.tiers == {"gold": 1, "friend": 2}  # 12 + 3 orders
-
-
-def test_tier_rules_any_and_all(tmp_path: Path) -> None:
-    tiers = [
-        TierRule(name="gold", min_years=5, min_orders=10),  # any: 5 years or 10 orders
-        TierRule(name="silver", min_orders=3, min_spent=70, match="all"),
-    ]
-    summary, _ = summarize(
-        read(write(tmp_path, SHOPIFY), since_tag_prefix="customer-since-", tiers=tiers), TODAY
-    )
-    assert summary.tiers == {"gold": 1, "silver": 1, "none": 1}
-
-
-def test_the_wall_shows_only_opted_in_customers_and_allowed_fields(tmp_path: Path) -> None:
-    settings = {"opt_in": OptIn(column="Tags", contains="wall")}
-    wall = Wall(fields=["first_name", "city"])
-    summary, _ = summarize(read(write(tmp_path, SHOPIFY), **settings), TODAY, wall)
-    assert summary.wall == [
-        {"first_name": "Olivia", "city": "London"},
-        {"first_name": "Putri", "city": "Jakarta"},
-    ]
-
-
-def test_opt_in_needs_every_row_of_a_customer(tmp_path: Path) -> None:
-    text = (
-        SHOPIFY + "Putri,Santoso,putri@example.net,Jakarta,,1.00,1,\n"
-    )  # the second row did not opt in
-    summary, _ = summarize(
-        read(write(tmp_path, text), opt_in=OptIn(column="Tags", contains="wall")), TODAY, Wall()
-    )
-    assert summary.wall == [{"first_name": "Olivia"}]
 
 
 @pytest.mark.parametrize(
