@@ -127,11 +127,18 @@ def test_the_shared_top_level_modules_sit_below_every_room() -> None:
     assert rooms_imported("") == {("generator.__main__", "generator.cli.main")}
 
 
+def entry_point(name: str) -> bool:
+    """A module run as a program (``python -m``): it may start the CLI, above every room."""
+    return name == "generator.__main__" or 'if __name__ == "__main__":' in modules()[
+        name
+    ].read_text(encoding="utf-8")
+
+
 def test_the_rooms_form_layers() -> None:
     rooms: dict[str, set[str]] = {}
     for name, targets in graph().items():
-        if name == "generator.__main__":
-            continue  # the entry point: above every room
+        if entry_point(name):
+            continue
         rooms.setdefault(room(name), set()).update(
             room(t) for t in targets if room(t) != room(name)
         )
