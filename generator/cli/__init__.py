@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.cli import customers, receiver, site, staff
+from generator.cli import customers, publish, receiver, site, staff
 from generator.cli.main import main
 
-__all__ = ["customers", "main", "receiver", "site", "staff"]
+__all__ = ["customers", "main", "publish", "receiver", "site", "staff"]

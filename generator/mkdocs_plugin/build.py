@@ -8,6 +8,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+import generator.mkdocs_plugin.startup  # noqa: F401  (mkdocs.yml may leave out site_name)
 from generator.mkdocs_plugin.plugin import AppreciatePlugin, CampaignInputError
 from generator.mkdocs_plugin.preflight import NotReadyToPublish
 from generator.model.errors import InputError

@@ -19,6 +19,7 @@ from generator.audit.findings import IgnoreRule
 from generator.customers.csvfile import CustomerListError
 from generator.mkdocs_plugin.config import AppreciateConfig
 from generator.mkdocs_plugin.preflight import PUBLISHING_COMMANDS, preflight
+from generator.mkdocs_plugin.site_name import name_problem
 from generator.model.errors import InputError
 from generator.model.source import display_path
 from generator.pages.bundle import BuildDateError, SiteBundle, cached_bundle, render_bundle
@@ -94,6 +95,8 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         except (InputError, BuildDateError, CustomerListError) as exc:
             raise CampaignInputError(str(exc)) from None
         bundle = self.bundle
+        if problem := name_problem(config, bundle.business_name, bundle.business_name_where):
+            raise CampaignInputError(problem)
         self.root = root
         self.cache_dir = cache_dir if self.config.cache else None
         i18n = _i18n(config)

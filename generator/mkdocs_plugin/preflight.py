@@ -29,6 +29,10 @@ class NotReadyToPublish(PluginError):
     """The site would not work once published; one line per problem."""
 
 
+class FactsUnavailable(Exception):
+    """The configuration or the campaign cannot be read; the message says where and why."""
+
+
 def config_name(config: MkDocsConfig) -> str:
     """The configuration file as a person reads it (``mkdocs.yml``)."""
     return display_path(Path(config.config_file_path or "mkdocs.yml"))
@@ -43,6 +47,42 @@ def site_facts(config: MkDocsConfig, bundle: SiteBundle) -> SiteFacts:
         site_url_where=f"{config_name(config)}: site_url",
         receiver_url=bundle.receiver_url,
         receiver_where=bundle.receiver_where,
+        pages_where=pages,
+        form_links=form_links_under(docs_dir, pages),
+    )
+
+
+def facts_of(config_file: Path) -> SiteFacts:
+    """The facts of the site ``config_file`` configures, without building it.
+
+    Raises FactsUnavailable when mkdocs.yml or the campaign cannot be read.
+    """
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from generator.model.errors import InputError
+    from generator.model.loader import load_campaign
+    from generator.publish.receiver_url import with_receiver_override
+
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError, Abort) as exc:
+        raise FactsUnavailable(f"{config_file}: {exc}") from None
+    plugin = config.plugins.get("appreciate")
+    if plugin is None:
+        raise FactsUnavailable(f"{config_file}: plugins: no appreciate plugin")
+    campaign = Path(config.config_file_path).parent / plugin.config.campaign
+    try:
+        loaded, receiver_where = with_receiver_override(load_campaign(campaign))
+    except InputError as exc:
+        raise FactsUnavailable(str(exc)) from None
+    docs_dir = Path(config.docs_dir)
+    pages = display_path(docs_dir)
+    return SiteFacts(
+        site_url=config.site_url,
+        site_url_where=f"{config_name(config)}: site_url",
+        receiver_url=loaded.campaign.receiver.base,
+        receiver_where=receiver_where,
         pages_where=pages,
         form_links=form_links_under(docs_dir, pages),
     )
