@@ -17,7 +17,7 @@ from generator.model.errors import did_you_mean
 from generator.model.events import Event
 from generator.model.fields import InputModel, Slug, between, fail, require_unique
 from generator.model.offers import AnyOffer, FreeShipping, GiftWithNextOrder, Offer, PersonalCode
-from generator.model.survey import Question, Reward, Survey
+from generator.model.survey import REVIEW_KINDS, FollowUp, Question, Reward, Survey
 from generator.model.translated import Text
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "Dates",
     "Event",
     "FaqEntry",
+    "FollowUp",
     "FreeShipping",
     "GiftWithNextOrder",
     "OpeningHours",
@@ -115,6 +116,18 @@ class Campaign(InputModel):
     def _unique_events(cls, events: list[Event]) -> list[Event]:
         require_unique([e.id for e in events], "event id", "id", "give each event its own id")
         return events
+
+    @model_validator(mode="after")
+    def _promoters_have_somewhere_to_go(self) -> Campaign:
+        reviews = [c for c in self.channels if c.kind in REVIEW_KINDS]
+        if self.survey.follow_up.promoters is not None and not reviews:
+            raise fail(
+                "follow_up",
+                "promoters are asked for a review, but no review channel is listed",
+                "add a google_reviews, yelp, tripadvisor or facebook entry under channels",
+                field=("survey", "follow_up", "promoters"),
+            )
+        return self
 
     @model_validator(mode="after")
     def _offers_fit_the_month(self) -> Campaign:

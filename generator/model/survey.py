@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from generator.model.fields import InputModel, between, fail, require_unique
 from generator.model.translated import Text
@@ -66,6 +67,42 @@ class Reward(InputModel):
     description: Text | None = None
 
 
+FOLLOW_UP_PLACEHOLDERS = ("{hours}", "{shop}")
+REVIEW_KINDS = ("google_reviews", "yelp", "tripadvisor", "facebook")
+"""Channels where a promoter can recommend the shop to others."""
+
+
+def _placeholders(value: str) -> str:
+    """Only ``{hours}`` and ``{shop}`` may stand in a follow-up text, in every language."""
+    for text in (getattr(value, "translations", None) or {"": value}).values():
+        for name in re.findall(r"\{[^{}]*\}", text):
+            if name not in FOLLOW_UP_PLACEHOLDERS:
+                raise fail(
+                    "placeholder",
+                    f"'{name}' is not a placeholder of this text",
+                    "write {hours} for the promised response time, {shop} for the shop's name",
+                )
+    return value
+
+
+FollowUpText = Annotated[Text, AfterValidator(_placeholders)]
+
+
+class FollowUp(InputModel):
+    """What the survey's thank-you page adds to the reward, by the customer's 0–10 score.
+
+    Each text has a default in English, Spanish and Indonesian; ``{hours}`` is the promised
+    response time (``complaints.response_hours``), ``{shop}`` the shop's name.
+    """
+
+    promoters: FollowUpText | None = None
+    """To those who scored 9–10, above buttons to the review channels of ``channels``."""
+    detractors_with_contact: FollowUpText | None = None
+    """To those who scored 0–6 and left an e-mail: the shop will answer, and when."""
+    detractors_without_contact: FollowUpText | None = None
+    """To those who scored 0–6 without an e-mail: above a link to the complaint form."""
+
+
 class Survey(InputModel):
     title: Text
     intro: Text | None = None
@@ -73,6 +110,19 @@ class Survey(InputModel):
     reward: Reward
     ask_contact: bool = False
     consent: Text
+    follow_up: FollowUp = FollowUp()
+    """The thank-you page's invitation to promoters and its answer to detractors."""
+
+    @model_validator(mode="after")
+    def _contact_asked(self) -> Survey:
+        if self.follow_up.detractors_with_contact is not None and not self.ask_contact:
+            raise fail(
+                "follow_up",
+                "the survey asks for no e-mail, so no detractor leaves one",
+                "set ask_contact: true, or remove detractors_with_contact",
+                field=("follow_up", "detractors_with_contact"),
+            )
+        return self
 
     @field_validator("questions")
     @classmethod

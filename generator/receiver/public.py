@@ -24,6 +24,7 @@ from generator.receiver.context import (
     require_token,
 )
 from generator.receiver.errors import ApiError, request_language, wants_json
+from generator.receiver.follow_up import follow_up, is_detractor
 from generator.receiver.pages import render
 
 
@@ -38,6 +39,8 @@ async def survey(request: Request) -> Response:
         await committed(storage.count_spam, "survey")
         return _answered(request, "survey", {"code": "THANKYOU00", "lang": language})
     answer = forms.survey_answer(campaign, data)
+    # a detractor who left an e-mail with consent waits in the inbox for an answer
+    contacted = is_detractor(answer.nps) and bool(answer.email) and answer.consent
     code = await committed(
         storage.add_answer,
         campaign.id,
@@ -49,12 +52,14 @@ async def survey(request: Request) -> Response:
         campaign.complaints.response_hours,
     )
     reward = receiver.campaign_in(answer.lang).survey.reward.title
+    more = follow_up(receiver, answer.lang, answer.nps, contacted)
     body = {
         "reward_code": code,
         "reward": reward,
         "message": gettext_in(answer.lang, "Thank you for your answers!"),
         "detail": gettext_in(answer.lang, "Here is your reward: %(reward)s.", reward=reward),
         "code_label": gettext_in(answer.lang, "Your code:"),
+        "follow_up": more.as_json() if more else None,
     }
     return _answered(request, "survey", {"code": code, "lang": answer.lang}, body)
 
@@ -110,10 +115,13 @@ def _answered(
 
 async def thanks_survey(request: Request) -> Response:
     language = request_language(request)
-    campaign = receiver_of(request).campaign_in(language)
+    receiver = receiver_of(request)
     code = request.query_params.get("code", "")[:16]
-    reward = campaign.survey.reward.title
-    return HTMLResponse(render("thanks_survey.html", request, language, code=code, reward=reward))
+    reward = receiver.campaign_in(language).survey.reward.title
+    found = await database(receiver.storage.answer_by_code, code) if code else None
+    more = follow_up(receiver, language, found[0], found[1]) if found else None
+    html = render("thanks_survey.html", request, language, code=code, reward=reward, follow_up=more)
+    return HTMLResponse(html)
 
 
 async def thanks_complaint(request: Request) -> Response:

@@ -31,6 +31,8 @@ class Settings:
     """The address replies come from; default: the campaign's ``business.email``."""
     notify_email: str | None = None
     """Where new complaints are announced; default: the campaign's ``business.email``."""
+    site_url: str | None = None
+    """The site's address, for links to its pages (the complaint form); default: ``site_url``."""
     public_url: str | None = None
     """The receiver's address in links sent by mail; default: the campaign's ``receiver.url``."""
     mail_retry_seconds: float = 60.0
@@ -77,6 +79,9 @@ class Settings:
             smtp_url=smtp_url,
             mail_from=_address(env, "APPRECIATE_MAIL_FROM"),
             notify_email=_address(env, "APPRECIATE_NOTIFY_EMAIL"),
+            site_url=_public_url(env, "APPRECIATE_SITE_URL")
+            or (site_url or "").rstrip("/")
+            or None,
             public_url=_public_url(env, "APPRECIATE_PUBLIC_URL"),
             mail_retry_seconds=_number(
                 env, "APPRECIATE_MAIL_RETRY_SECONDS", 60.0, 0.1, "seconds, e.g. 60"

@@ -167,6 +167,14 @@ class Storage:
     def count_spam(self, form: str) -> asyncio.Future[None]:
         return self.writer.insert(spam, {"form": form, "received_at": now()}, None)
 
+    def answer_by_code(self, code: str) -> tuple[int | None, bool] | None:
+        """The score of the answer that got ``code``, and whether it awaits a reply (a ticket)."""
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(answers.c.nps, answers.c.ticket).where(answers.c.reward_code == code)
+            ).first()
+        return None if row is None else (row.nps, row.ticket is not None)
+
     def is_reward_code(self, code: str) -> bool:
         with self.engine.connect() as connection:
             found = connection.execute(select(answers.c.id).where(answers.c.reward_code == code))

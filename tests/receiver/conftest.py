@@ -100,7 +100,7 @@ class Receiver:
         return int(self.query(f"select count(*) from {table}")[0][0])
 
 
-def start_receiver(database_url: str, **env: str) -> Receiver:
+def start_receiver(database_url: str, campaign: Path = CAMPAIGN, **env: str) -> Receiver:
     port = _free_port()
     settings = {
         "DATABASE_URL": database_url,
@@ -118,7 +118,7 @@ def start_receiver(database_url: str, **env: str) -> Receiver:
             "generator",
             "receiver",
             "--campaign",
-            str(CAMPAIGN),
+            str(campaign),
             "--port",
             str(port),
         ],

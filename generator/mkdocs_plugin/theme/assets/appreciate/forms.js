@@ -16,6 +16,15 @@
     span.textContent = value;
     return span.innerHTML;
   }
+  /* the survey's loop: a review for promoters, an answer or the complaint form for detractors */
+  function followUp(more) {
+    if (!more) return "";
+    var links = (more.links || []).map(function (link) {
+      return "<a class=\"md-button\" rel=\"noopener\" href=\"" + text(link.url).replace(/"/g, "&quot;") +
+        "\">" + text(link.name) + "</a>";
+    }).join(" ");
+    return "<p class=\"appreciate-follow-up\">" + text(more.text) + "</p>" + (links ? "<p>" + links + "</p>" : "");
+  }
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches || !form.matches("form.appreciate-form") || !window.fetch) return;
@@ -34,7 +43,7 @@
           /* the receiver words its answer in the form's language */
           show(form, "<p><strong>" + text(data.message) + "</strong> " + text(data.detail) +
             "</p><p>" + text(data.code_label) + " <strong class=\"appreciate-code\">" +
-            text(data.reward_code || data.ticket) + "</strong></p>", true);
+            text(data.reward_code || data.ticket) + "</strong></p>" + followUp(data.follow_up), true);
         }
       });
     }).catch(function () {
