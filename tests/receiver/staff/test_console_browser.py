@@ -27,7 +27,7 @@ import pytest
 from generator.audit.browser import CHROMIUM, CHROMIUM_FLAGS
 from generator.audit.serve import serve_site
 from generator.i18n import gettext_in
-from tests.browser import PHONE, need_chromium
+from tests.browser import PHONE, axe_violations, need_chromium
 from tests.conftest import appreciate, command_env, replace_line, three_languages
 from tests.receiver.conftest import _free_port
 
@@ -69,6 +69,12 @@ class Journey:
 
     def go(self, path: str) -> None:
         self.tab.goto(self.receiver + path)
+
+
+def accessible(journey: Journey) -> None:
+    """No serious or critical axe-core finding on the page shown (checked once, with scripts)."""
+    if journey.javascript:
+        assert axe_violations(journey.tab) == [], journey.tab.url
 
 
 def setup_owner(journey: Journey) -> None:
@@ -132,6 +138,7 @@ def find_in_the_inbox(journey: Journey) -> None:
     text = entry.inner_text()
     assert "El paquete llegó tarde" in text and "left" in text and journey.lang in text
     assert "Ana <b>García</b>" in text  # shown as typed, not as HTML
+    accessible(journey)
     tab.get_by_role("link", name=ticket).click()
     tab.wait_for_url(journey.receiver + f"/staff/items/{ticket}")
     assert tab.locator('a[href="tel:+34600112233"]').count() == 1
@@ -144,6 +151,7 @@ def reply(journey: Journey) -> None:
     tab.locator("form[action$='/reply'] button").click()
     tab.wait_for_url(re.compile(r".*/staff/items/T-.*"))
     assert text in tab.locator("#sent").inner_text()
+    accessible(journey)
     journey.seen["reply"] = text
 
 
@@ -170,12 +178,14 @@ def redeem_at_the_till(journey: Journey) -> None:
         verdict = tab.locator("#verdict")
         assert expected in verdict.inner_text()
     assert "bad" in (verdict.get_attribute("class") or "")
+    accessible(journey)
 
 
 def report_shows_it(journey: Journey) -> None:
     journey.go("/staff/report")
     figures = journey.tab.locator("#follow-up tr", has_text="all").first.inner_text()
     assert "100 % (1 of 1)" in figures  # answered within its promise
+    accessible(journey)
     journey.seen["report"] = figures
 
 
