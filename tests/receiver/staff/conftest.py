@@ -15,6 +15,7 @@ from generator.receiver.app import create_app
 from generator.receiver.settings import Settings
 from generator.receiver.staff import accounts
 from generator.receiver.staff.setup import issue_link
+from tests.conftest import BUILD_DAY
 from tests.receiver.conftest import ADMIN, CAMPAIGN, SITE, STAFF
 
 with warnings.catch_warnings():  # Starlette 1.x asks for httpx2; httpx is what this project has
@@ -82,6 +83,12 @@ def make_app(database_url: str, **changes: object) -> object:
         **changes,  # type: ignore[arg-type]
     )
     return create_app(load_campaign(CAMPAIGN).campaign, settings, b"a-code-key-for-the-tests")
+
+
+@pytest.fixture(autouse=True)
+def campaign_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The receiver in-process lives on the tests' campaign day (the survey closes after it)."""
+    monkeypatch.setenv("APPRECIATE_TODAY", BUILD_DAY)
 
 
 @pytest.fixture
