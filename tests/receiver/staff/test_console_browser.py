@@ -30,6 +30,7 @@ from generator.i18n import gettext_in
 from tests.browser import PHONE, axe_violations, need_chromium
 from tests.conftest import appreciate, command_env, replace_line, three_languages
 from tests.receiver.conftest import _free_port
+from tests.receiver.mailserver import MailServer, wait_for
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -155,6 +156,50 @@ def reply(journey: Journey) -> None:
     journey.seen["reply"] = text
 
 
+def mail_arrives(journey: Journey) -> None:
+    """The reply reaches the customer, in the form's language; the shop got its notice too."""
+    lang, ticket, mail = journey.lang, journey.seen["ticket"], journey.seen["mail"]
+    (sent,) = wait_for("the reply at the SMTP server", lambda: mail.to("ana@example.com"))
+    assert sent.recipients == ["ana@example.com"]
+    subject = gettext_in(lang, "Your message to %(shop)s", shop="Test Shop")
+    assert sent.message["Subject"] == f"{subject} [{ticket}]"
+    text = sent.message.get_body(("plain",)).get_content()
+    assert journey.seen["reply"] in text
+    assert gettext_in(lang, "Did we solve it? Tell us in one click:") in text
+    link = re.search(re.escape(journey.receiver) + r"/check-back/[\w-]+", text)
+    assert link, text
+    journey.seen["check-back"] = link[0]
+    (notice,) = wait_for("the shop's notice", lambda: mail.to("hola@shop.example"))
+    assert (
+        f"{journey.receiver}/staff/items/{ticket}"
+        in notice.message.get_body(("plain",)).get_content()
+    )
+
+
+def check_back_solved(journey: Journey) -> None:
+    """The customer opens the link from the e-mail: "solved", 5."""
+    lang = journey.lang
+    customer = journey.tab.context.browser.new_context(  # type: ignore[union-attr]
+        viewport=PHONE, java_script_enabled=journey.javascript
+    ).new_page()
+    customer.goto(journey.seen["check-back"])
+    assert customer.locator("html").get_attribute("lang") == lang
+    assert journey.seen["ticket"] in customer.locator("main").inner_text()
+    customer.get_by_label(gettext_in(lang, "Yes, it is solved")).check()
+    customer.get_by_label("5", exact=True).check()
+    customer.get_by_role("button", name=gettext_in(lang, "Send"), exact=True).click()
+    customer.get_by_text(gettext_in(lang, "We are glad we could help.")).wait_for()
+    assert customer.url == journey.seen["check-back"]
+    customer.context.close()
+
+
+def report_shows_the_check_back(journey: Journey) -> None:
+    cells = journey.tab.locator("#follow-up tr", has_text="all").first.locator("td")
+    solved, satisfaction = cells.nth(5).inner_text(), cells.nth(6).inner_text()
+    assert solved.startswith("100 %") and "(1 of 1)" in solved
+    assert float(satisfaction) == 5
+
+
 def item_is_answered(journey: Journey) -> None:
     ticket = journey.seen["ticket"]
     journey.go("/staff")
@@ -195,9 +240,12 @@ STEPS: list[tuple[str, Callable[[Journey], None]]] = [
     ("complaint from the built site", complain_on_the_site),
     ("in the inbox", find_in_the_inbox),
     ("reply", reply),
+    ("the e-mail arrives", mail_arrives),
+    ("check back: solved, 5", check_back_solved),
     ("item answered", item_is_answered),
     ("till", redeem_at_the_till),
     ("report", report_shows_it),
+    ("report: the check-back", report_shows_the_check_back),
 ]
 
 
@@ -228,9 +276,16 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
 
 
 @pytest.fixture
-def journey_env() -> dict[str, str]:
-    """More receiver settings for the journey (the mail steps add a loopback SMTP server)."""
-    return {}
+def mail_server() -> Iterator[MailServer]:
+    server = MailServer(_free_port()).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def journey_env(mail_server: MailServer) -> dict[str, str]:
+    """More receiver settings for the journey: the mail steps' loopback SMTP server."""
+    return {"APPRECIATE_SMTP_URL": f"smtp://127.0.0.1:{mail_server.port}"}
 
 
 def _start(
@@ -277,12 +332,18 @@ def _start(
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
 def test_the_console_journey(
-    shop: Shop, database_url: str, javascript: bool, journey_env: dict[str, str], tmp_path: Path
+    shop: Shop,
+    database_url: str,
+    javascript: bool,
+    journey_env: dict[str, str],
+    mail_server: MailServer,
+    tmp_path: Path,
 ) -> None:
     output = tmp_path / "receiver.log"
     process = _start(shop, database_url, output, journey_env)
     context = shop.browser.new_context(viewport=PHONE, java_script_enabled=javascript)
     journey = Journey(shop, context.new_page(), javascript, database_url, output)
+    journey.seen["mail"] = mail_server
     try:
         for name, step in STEPS:
             try:
