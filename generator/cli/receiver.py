@@ -20,19 +20,49 @@ if TYPE_CHECKING:
 @click.option(
     "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="The port."
 )
+@click.option(
+    "--proxy-headers",
+    is_flag=True,
+    help="Behind a reverse proxy: take the client's address and scheme from X-Forwarded-For "
+    "and X-Forwarded-Proto, sent by --forwarded-allow-ips only.",
+)
+@click.option(
+    "--forwarded-allow-ips",
+    default="127.0.0.1",
+    show_default=True,
+    help="With --proxy-headers: the proxies' addresses (comma-separated) whose headers count.",
+)
 @campaign_options
-def receiver_command(host: str, port: int, campaign: Path | None, config_file: Path) -> None:
+def receiver_command(
+    host: str,
+    port: int,
+    proxy_headers: bool,
+    forwarded_allow_ips: str,
+    campaign: Path | None,
+    config_file: Path,
+) -> None:
     """Receive survey answers, complaints and code redemptions (DATABASE_URL picks the database)."""
     import uvicorn
 
+    from generator.receiver.accesslog import keep_addresses_out_of_the_access_log
     from generator.receiver.app import create_app
 
     loaded = load_campaign_or_exit(campaign, config_file)
     settings = _receiver_settings(config_file)
+    _open_database_or_exit(settings)
     key = _optional_code_key()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
     _print_setup_link(settings, host, port)
-    uvicorn.run(create_app(loaded.campaign, settings, key), host=host, port=port, log_level="info")
+    keep_addresses_out_of_the_access_log()
+    # without --proxy-headers no client can name its own address (uvicorn trusts loopback)
+    uvicorn.run(
+        create_app(loaded.campaign, settings, key),
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips=forwarded_allow_ips if proxy_headers else "",
+    )
 
 
 @main.command("report")
@@ -124,6 +154,23 @@ def _receiver_settings(config_file: Path) -> ReceiverSettings:
         return Settings.from_environment(site_url)
     except SettingsError as exc:
         click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+
+
+def _open_database_or_exit(settings: ReceiverSettings) -> None:
+    """Migrate before serving, so an unreachable database is one line and exit 2, not a trace."""
+    from generator.receiver.storage import Storage, unreachable
+
+    try:
+        storage = Storage(
+            settings.database_url, settings.db_connect_timeout, settings.db_statement_timeout
+        )
+        try:
+            storage.migrate()
+        finally:
+            storage.close()
+    except Exception as exc:  # any failure to open the database is the setting's to fix
+        click.echo(f"Error: {unreachable(settings.database_url, exc)}", err=True)
         sys.exit(2)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from starlette.requests import Request
@@ -14,6 +15,8 @@ from generator.receiver.context import database, receiver_of, require_token
 from generator.receiver.errors import ApiError
 from generator.receiver.pages import render
 from generator.receiver.report import build_report
+
+_FORMULA_START = re.compile(r"(^|[;,\t\r\n])([ \"]*)([=+\-@])")
 
 
 async def report(request: Request) -> Response:
@@ -81,5 +84,10 @@ def answers_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def _cell(value: str) -> str:
-    """What a customer typed, made safe from spreadsheet formulas (=, +, -, @)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """What a customer typed, made safe from spreadsheet formulas (=, +, -, @).
+
+    A spreadsheet may start a cell after any separator it splits at (``;`` in semicolon
+    locales, ``,``, a tab, a line break), past spaces and quotes: each such start is defused.
+    """
+    defused = _FORMULA_START.sub(r"\1\2'\3", value)
+    return "'" + defused if defused[:1] in ("\t", "\r") else defused

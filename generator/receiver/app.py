@@ -21,6 +21,7 @@ from generator.pages.brand import text_on
 from generator.receiver import admin, checkback, public
 from generator.receiver.context import Receiver
 from generator.receiver.errors import http_error, server_error
+from generator.receiver.headers import SecurityHeaders
 from generator.receiver.limits import BodyLimit, RateLimit
 from generator.receiver.settings import Settings
 from generator.receiver.staff.roles import SignInNeeded, sign_in_needed
@@ -36,6 +37,7 @@ ROUTES = [
     Route("/thanks/complaint", public.thanks_complaint),
     Route("/codes/redeem", public.redeem, methods=["POST"]),
     Route("/health", public.health),
+    Route("/health/ready", public.ready),
     Route("/check-back/{token}", checkback.page),
     Route("/check-back/{token}", checkback.answer, methods=["POST"]),
     Route("/report", admin.report),
@@ -51,7 +53,7 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
     receiver = Receiver(
         campaign,
         settings,
-        Storage(settings.database_url),
+        Storage(settings.database_url, settings.db_connect_timeout, settings.db_statement_timeout),
         RateLimit(settings.rate_per_minute, settings.rate_burst),
         code_key,
         {language: localized(campaign, language) for language in campaign.business.site_languages},
@@ -81,7 +83,7 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
     )
     app = Starlette(
         routes=ROUTES,
-        middleware=[cors, Middleware(BodyLimit)],
+        middleware=[Middleware(SecurityHeaders), cors, Middleware(BodyLimit)],
         exception_handlers={
             HTTPException: http_error,
             SignInNeeded: sign_in_needed,

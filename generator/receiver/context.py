@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +23,8 @@ from generator.receiver.settings import Settings
 from generator.receiver.storage import Storage
 
 log = logging.getLogger("appreciate.receiver")
+DEFAULT_WAIT = 10.0
+"""The longest a database call may take when its storage does not say (seconds)."""
 
 
 @dataclass(frozen=True)
@@ -63,15 +65,34 @@ def unavailable_is_503() -> Iterator[None]:
 
 
 async def database(call: Callable[..., Any], *args: Any) -> Any:
-    """Run a storage call in a thread."""
+    """Run a storage call in a thread, for at most its storage's longest wait."""
     with unavailable_is_503():
-        return await run_in_threadpool(call, *args)
+        return await _bounded(run_in_threadpool(call, *args), _longest_wait(call))
 
 
 async def committed(submit: Callable[..., asyncio.Future[Any]], *args: Any) -> Any:
-    """Hand an insert to the group writer and wait for its durable commit."""
+    """Hand an insert to the group writer and wait for its durable commit (bounded too)."""
     with unavailable_is_503():
-        return await submit(*args)
+        return await _bounded(submit(*args), _longest_wait(submit))
+
+
+def _longest_wait(call: Callable[..., Any]) -> float:
+    storage = getattr(call, "__self__", None)
+    return storage.longest_wait if isinstance(storage, Storage) else DEFAULT_WAIT
+
+
+async def _bounded(work: Awaitable[Any], wait: float) -> Any:
+    """``work``'s result, or 503 once ``wait`` seconds (and one more) have passed.
+
+    The connect and statement timeouts end a call in time; this is the bound for what they
+    cannot see, such as a connection that stalls in the middle of a query. The work goes on
+    (shielded): an answer committed after its request gave up is still stored.
+    """
+    try:
+        return await asyncio.wait_for(asyncio.shield(work), wait + 1)
+    except TimeoutError:
+        log.warning("the database did not answer within %.0f s", wait + 1)
+        raise ApiError(503, "unavailable", headers=retry_after(5)) from None
 
 
 def check_form(request: Request) -> None:
@@ -90,7 +111,8 @@ def require_token(request: Request, who: str) -> None:
     """The ``admin`` or ``staff`` Bearer token, compared in constant time."""
     settings = receiver_of(request).settings
     token = settings.admin_token if who == "admin" else settings.staff_token
-    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    scheme, _, credentials = request.headers.get("authorization", "").strip().partition(" ")
+    given = credentials.strip() if scheme.lower() == "bearer" else ""  # RFC 7235: any case
     if not token:
         raise ApiError(401, "unauthorized", f"the {who} token is not set on this receiver")
     if not given or not hmac.compare_digest(given.encode(), token.encode()):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from http import HTTPStatus
+from urllib.parse import urlsplit
 
 from babel import negotiate_locale
 from starlette.exceptions import HTTPException
@@ -60,12 +61,30 @@ def request_language(request: Request) -> str:
     chosen = getattr(request.state, "lang", None) or request.query_params.get("lang")
     if chosen in languages:
         return str(chosen)
-    accepted = [
-        part.split(";")[0].strip().replace("-", "_")
-        for part in request.headers.get("accept-language", "").split(",")
-        if part.strip()
-    ]
+    accepted = accepted_languages(request.headers.get("accept-language", ""))
     return negotiate_locale(accepted, languages) or languages[0]
+
+
+def accepted_languages(header: str) -> list[str]:
+    """The languages of an ``Accept-Language`` header, most wanted first; ``q=0`` left out.
+
+    ``"es;q=0.5, id"`` gives ``["id", "es"]``; ties keep the header's order. Only the first
+    32 entries of the first 1,000 characters count: the header is the client's to make long.
+    """
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(header[:1000].split(",")[:32]):
+        tag, *params = part.split(";")
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if tag.strip() and 0 < quality <= 1:  # NaN and out-of-range weights count as refusals
+            ranked.append((-quality, position, tag.strip().replace("-", "_")))
+    return [tag for _, _, tag in sorted(ranked)]
 
 
 def wants_json(request: Request) -> bool:
@@ -128,9 +147,20 @@ def _default_phrase(status: int) -> str:
 
 
 def _back_link(request: Request) -> str | None:
-    """The form's page, when the browser said where it came from and it is the shop's site."""
+    """The form's page, when the browser said where it came from and it is the shop's site.
+
+    The Referer's origin must be one of the site's origins exactly: a prefix would let
+    ``https://shop.example.evil.test/`` or ``https://shop.example@evil.test/`` through.
+    """
     referer = request.headers.get("referer", "")
     origins = getattr(request.app.state, "site_origins", ()) if "app" in request.scope else ()
-    if referer.startswith(("http://", "https://")) and (not origins or referer.startswith(origins)):
-        return referer
-    return None
+    try:
+        parts = urlsplit(referer)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    origin = f"{parts.scheme}://{parts.netloc}".lower()
+    if origins and origin not in {o.lower() for o in origins}:
+        return None
+    return referer

@@ -166,4 +166,11 @@ async def code_kind(receiver: Receiver, typed: str, email: str) -> tuple[str | N
 
 
 async def health(request: Request) -> Response:
+    """Liveness: the process answers; it touches nothing else, so it stays cheap."""
     return JSONResponse({"status": "ok"})
+
+
+async def ready(request: Request) -> Response:
+    """Readiness: the database answers (else 503 with Retry-After, in the one error shape)."""
+    await database(receiver_of(request).storage.ping)
+    return JSONResponse({"status": "ok", "database": "ok"})

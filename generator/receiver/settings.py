@@ -29,6 +29,10 @@ class Settings:
     """``smtp://user:pass@host:587`` or ``smtps://``; without it replies are stored, not sent."""
     mail_from: str | None = None
     """The address replies come from; default: the campaign's ``business.email``."""
+    db_connect_timeout: float = 5.0
+    """Seconds to wait for the database to accept a connection; then 503 with Retry-After."""
+    db_statement_timeout: float = 5.0
+    """Seconds a statement may run (PostgreSQL) or wait for a lock (SQLite); then 503."""
     notify_email: str | None = None
     """Where new complaints are announced; default: the campaign's ``business.email``."""
     site_url: str | None = None
@@ -88,6 +92,12 @@ class Settings:
             ),
             mail_attempts=int(_number(env, "APPRECIATE_MAIL_ATTEMPTS", 12, 1, "a count, e.g. 12")),
             mail_timeout=_number(env, "APPRECIATE_MAIL_TIMEOUT", 30.0, 1, "seconds, e.g. 30"),
+            db_connect_timeout=_number(
+                env, "APPRECIATE_DB_CONNECT_TIMEOUT", 5.0, 0.1, "seconds, e.g. 5"
+            ),
+            db_statement_timeout=_number(
+                env, "APPRECIATE_DB_STATEMENT_TIMEOUT", 5.0, 0.1, "seconds, e.g. 5"
+            ),
         )
 
 

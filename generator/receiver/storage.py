@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,15 +35,22 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_URL = "sqlite:///private/answers.sqlite3"  # personal data: in the git-ignored folder
 
 
-def engine_for(url: str) -> Engine:
-    """An engine that survives a dropped connection and, on SQLite, commits durably (WAL, FULL)."""
+def engine_for(url: str, connect_timeout: float = 5.0, statement_timeout: float = 5.0) -> Engine:
+    """An engine that survives a dropped connection and, on SQLite, commits durably (WAL, FULL).
+
+    No wait is unbounded: a connection is given up after ``connect_timeout`` seconds, a
+    statement (PostgreSQL) or a wait for SQLite's lock after ``statement_timeout``.
+    """
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(
+            url, connect_args={"timeout": statement_timeout, "check_same_thread": False}
+        )
+        busy_ms = round(statement_timeout * 1000)
 
         @event.listens_for(engine, "connect")
         def _pragmas(connection: Any, _record: Any) -> None:
@@ -51,13 +59,38 @@ def engine_for(url: str) -> Engine:
             cursor.execute(
                 "PRAGMA synchronous=FULL"
             )  # a 2xx only after the commit reached the disk
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
             cursor.close()
 
         return engine
-    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=10)
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        pool_timeout=connect_timeout,
+        connect_args={
+            "connect_timeout": max(1, math.ceil(connect_timeout)),  # libpq takes whole seconds
+            "options": f"-c statement_timeout={round(statement_timeout * 1000)}",
+        },
+    )
     event.listen(engine, "handle_error", _discard_lost_connections)
     return engine
+
+
+def unreachable(url: str, error: BaseException) -> str:
+    """One line for a database that cannot be opened: the URL (no password), what failed, a hint."""
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL at all: say so, without echoing what may hold a password
+        return "DATABASE_URL: not a database URL (hint: sqlite:///private/answers.sqlite3 or postgresql://user@host:5432/db)"
+    cause = getattr(error, "orig", None) or error
+    what = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+    return (
+        f"DATABASE_URL: cannot open {shown}: {what} "
+        "(hint: is the database running and reachable, and the URL's host, port, user and "
+        "database right?)"
+    )
 
 
 def is_connection_error(error: BaseException) -> bool:
@@ -90,9 +123,13 @@ class Ticket:
 
 
 class Storage:
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self, url: str, connect_timeout: float = 5.0, statement_timeout: float = 5.0
+    ) -> None:
         self.url = url
-        self.engine = engine_for(url)
+        self.engine = engine_for(url, connect_timeout, statement_timeout)
+        self.longest_wait = connect_timeout + statement_timeout
+        """What one call may take at most; a request waits that long, then answers 503."""
         self._writer: GroupWriter | None = None
 
     @property
@@ -174,6 +211,11 @@ class Storage:
                 select(answers.c.nps, answers.c.ticket).where(answers.c.reward_code == code)
             ).first()
         return None if row is None else (row.nps, row.ticket is not None)
+
+    def ping(self) -> None:
+        """Raise unless the database answers (readiness)."""
+        with self.engine.connect() as connection:
+            connection.execute(select(1))
 
     def is_reward_code(self, code: str) -> bool:
         with self.engine.connect() as connection:

@@ -100,7 +100,14 @@ class Receiver:
         return int(self.query(f"select count(*) from {table}")[0][0])
 
 
-def start_receiver(database_url: str, campaign: Path = CAMPAIGN, **env: str) -> Receiver:
+def start_receiver(
+    database_url: str,
+    *flags: str,
+    campaign: Path = CAMPAIGN,
+    access_log: Path | None = None,
+    **env: str,
+) -> Receiver:
+    """``appreciate receiver`` with ``flags``; its output (the access log) to ``access_log``."""
     port = _free_port()
     settings = {
         "DATABASE_URL": database_url,
@@ -111,6 +118,7 @@ def start_receiver(database_url: str, campaign: Path = CAMPAIGN, **env: str) -> 
         "APPRECIATE_CODE_KEY": "a-code-key-for-the-tests",
         **env,
     }
+    log = access_log.open("w") if access_log else None
     process = subprocess.Popen(
         [
             sys.executable,
@@ -121,13 +129,16 @@ def start_receiver(database_url: str, campaign: Path = CAMPAIGN, **env: str) -> 
             str(campaign),
             "--port",
             str(port),
+            *flags,
         ],
         env=command_env(**settings),
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
+        stdout=log if log is not None else subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
+    if log is not None:
+        log.close()  # the receiver has its own copy of the file
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60  # a bound on start-up, not a speed test
     while time.monotonic() < deadline:

@@ -8,10 +8,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import pytest
 
 from generator.customers.codes import personal_code
+from generator.receiver.admin import answers_csv
 from tests.conftest import appreciate
-from tests.receiver.conftest import ADMIN, CAMPAIGN, STAFF, Receiver
+from tests.receiver.conftest import ADMIN, CAMPAIGN, STAFF, Receiver, start_receiver, stop
 from tests.receiver.test_forms import COMPLAINT, SURVEY
 
 AS_ADMIN = {"Authorization": f"Bearer {ADMIN}"}
@@ -76,6 +78,24 @@ def test_export_csv_defuses_formulas(receiver: Receiver) -> None:
     rows = list(csv.DictReader(io.StringIO(exported.text)))
     assert rows[0]["why"].startswith("'=HYPERLINK")
     assert rows[0]["favourite"] == "Service" and rows[0]["nps"] == "9"
+
+
+@pytest.mark.parametrize(
+    ("typed", "exported"),
+    [
+        ("x;=1+1", "x;'=1+1"),
+        ("=1+1", "'=1+1"),
+        ("a, +1", "a, '+1"),
+        ('x; "=A1', "x; \"'=A1"),
+        ("one\n@SUM(A1)", "one\n'@SUM(A1)"),
+        ("\tabc", "'\tabc"),
+        ("well-known - fine", "well-known - fine"),
+    ],
+)
+def test_formulas_are_defused_wherever_a_cell_may_start(typed: str, exported: str) -> None:
+    row = {"id": 1, "received_at": "", "lang": "en", "nps": 9, "email": None}
+    text = answers_csv([{**row, "answers": {"why": typed}, "consent": False, "reward_code": "A"}])
+    assert next(csv.DictReader(io.StringIO(text)))["why"] == exported
 
 
 def test_a_customers_data_can_be_exported_and_erased(receiver: Receiver) -> None:
@@ -179,3 +199,36 @@ def test_a_reward_code_is_redeemed_once_whatever_its_spelling(receiver: Receiver
         ]
     assert sent == [200, 409, 404, 404]
     assert [row.code for row in receiver.query("select code from redemptions")] == [code]
+
+
+def test_the_bearer_scheme_in_any_case_and_nothing_else(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        statuses = {
+            scheme: client.get(
+                "/report", headers={"Authorization": f"{scheme}{ADMIN}".strip(), **JSON}
+            ).status_code
+            for scheme in ("Bearer ", "bearer ", "BEARER  ", "", "Basic ", "Bearer-")
+        }
+    assert statuses == {
+        "Bearer ": 200,
+        "bearer ": 200,
+        "BEARER  ": 200,
+        "": 401,  # a bare token is not the Bearer scheme
+        "Basic ": 401,
+        "Bearer-": 401,
+    }
+
+
+def test_the_access_log_keeps_no_email_address(database_url: str, tmp_path: Path) -> None:
+    log = tmp_path / "access.log"
+    running = start_receiver(database_url, access_log=log)
+    try:
+        with running.client() as client:
+            for email in ("ana@example.com", "Bo.Li%40example.org"):
+                found = client.get(f"/customer?email={email}", headers=AS_ADMIN)
+                assert found.status_code == 200
+    finally:
+        stop(running)
+    text = log.read_text()
+    assert "GET /customer?email=[e-mail] HTTP/1.1" in text, text
+    assert "example.com" not in text and "example.org" not in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.receiver.errors import accepted_languages
 from tests.receiver.conftest import SITE, Receiver, start_receiver, stop
 from tests.receiver.test_forms import COMPLAINT, SURVEY
 
@@ -185,3 +186,70 @@ def test_the_error_page_leads_back_to_the_form(receiver: Receiver) -> None:
     assert "<p>Please answer: What do you like most?</p>" in ours.text
     assert f'<a class="button" href="{form_page}">Back to the form</a>' in ours.text
     assert "evil.example" not in theirs.text
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_forwarded_address_counts_only_behind_proxy_headers(database_url: str) -> None:
+    def rotating(*flags: str) -> list[int]:
+        limited = start_receiver(
+            database_url, *flags, APPRECIATE_RATE_LIMIT="6", APPRECIATE_RATE_BURST="3"
+        )
+        try:
+            with limited.client() as client:
+                return [
+                    client.post(
+                        "/survey",
+                        json=SURVEY,
+                        headers={"Accept": "application/json", "X-Forwarded-For": f"203.0.113.{i}"},
+                    ).status_code
+                    for i in range(5)
+                ]
+        finally:
+            stop(limited)
+
+    # a client naming a new address each time is still one client, seen from its own address
+    assert rotating() == [201, 201, 201, 429, 429]
+    # behind a proxy (on loopback, as --forwarded-allow-ips says), each address is a client
+    assert rotating("--proxy-headers") == [201] * 5
+
+
+def test_the_error_page_links_back_only_to_the_sites_own_origins(receiver: Receiver) -> None:
+    lookalikes = [
+        "https://shop.example.evil.test/survey/",
+        "https://shop.example@evil.test/survey/",
+        "https://shop.examples/survey/",
+        "http://shop.example/survey/",
+        "javascript:alert(1)//https://shop.example/",
+    ]
+    with receiver.client() as client:
+        pages = [
+            client.post("/survey", data={"recommend": "5"}, headers={"Referer": referer}).text
+            for referer in lookalikes
+        ]
+        ours = client.post(
+            "/survey", data={"recommend": "5"}, headers={"Referer": "HTTPS://Shop.Example/s/"}
+        )
+    for referer, page in zip(lookalikes, pages, strict=True):
+        assert "Back to the form" not in page, referer
+    assert '<a class="button" href="HTTPS://Shop.Example/s/">Back to the form</a>' in ours.text
+
+
+@pytest.mark.parametrize(
+    ("header", "ranked"),
+    [
+        ("es;q=0.5, id", ["id", "es"]),
+        ("en-GB;q=0.8, es-419;q=0.9, id;q=0", ["es_419", "en_GB"]),
+        ("id, es", ["id", "es"]),  # ties keep the header's order
+        ("es;q=nan, id;q=2, en;q=abc, fr;Q=0.1", ["fr"]),
+        ("", []),
+        (",;q=1, ;", []),
+    ],
+)
+def test_accept_language_by_its_weights(header: str, ranked: list[str]) -> None:
+    assert accepted_languages(header) == ranked
+
+
+def test_the_browsers_most_wanted_language_answers(receiver: Receiver) -> None:
+    with receiver.client() as client:
+        page = client.get("/thanks/survey", headers={"Accept-Language": "es;q=0.2, id;q=0.9"})
+    assert '<html lang="id">' in page.text
