@@ -39,7 +39,7 @@ def campaign_with(tmp_path: Path, survey_extra: str = "", top_extra: str = CHANN
 @pytest.fixture
 def shop(database_url: str, tmp_path: Path) -> Iterator[Receiver]:
     campaign = campaign_with(tmp_path, FOLLOW_UP)
-    running = start_receiver(database_url, campaign, APPRECIATE_SITE_URL=SITE_URL)
+    running = start_receiver(database_url, campaign=campaign, APPRECIATE_SITE_URL=SITE_URL)
     yield running
     assert "Traceback" not in stop(running)
 
