@@ -2,13 +2,22 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: demo serve receiver console test lint typecheck bench messages screenshots clean
 
+# what the demo needs: Appreciate with MkDocs, Material and the receiver (no test tools)
 $(BIN)/appreciate: pyproject.toml
+	@echo "Creating $(VENV)/ and installing Appreciate with MkDocs and Material (a minute or two the first time)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	@echo "Installed: $(BIN)/appreciate, $(BIN)/mkdocs"
+	touch $@
+
+# the linters, type checker and test tools come with `make test` (the dev extra)
+DEV_TOOLS := $(VENV)/.dev-tools
+$(DEV_TOOLS): $(BIN)/appreciate pyproject.toml
+	@echo "Installing the test tools: pytest, ruff, mypy, LinkChecker, Playwright, ProperDocs..."
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
@@ -33,7 +42,7 @@ $(AXE): tests/package.json tests/package-lock.json
 	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(BIN)/appreciate $(AXE)  ## the whole suite, lint and types included
+test: $(DEV_TOOLS) $(AXE)  ## the whole suite, lint and types included
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy generator
@@ -48,11 +57,11 @@ messages: $(BIN)/appreciate  ## extract Appreciate's own texts and update the es
 	    --no-wrap --ignore-obsolete --init-missing || exit 1; \
 	done
 
-screenshots: $(BIN)/appreciate  ## the docs' phone screenshots (needs Debian's chromium)
+screenshots: $(DEV_TOOLS)  ## the docs' phone screenshots (needs Debian's chromium)
 	$(BIN)/python docs/screenshots.py
 	$(BIN)/python docs/console_screenshots.py
 
-bench: $(BIN)/appreciate  ## every benchmark; audit.py needs ruby-html-proofer, receiver.py wrk
+bench: $(DEV_TOOLS)  ## every benchmark; audit.py needs ruby-html-proofer, receiver.py wrk
 	$(BIN)/python benchmarks/build.py
 	cd benchmarks && ../$(BIN)/python audit.py
 	$(BIN)/python benchmarks/customers.py

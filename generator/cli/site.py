@@ -56,18 +56,38 @@ def build_command(
 
 @main.command("new")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def new_command(directory: Path) -> None:
-    """Create a starter project in DIRECTORY that builds as it is."""
+@click.option("--name", default="Your Shop", show_default=True, help="The shop's name.")
+@click.option(
+    "--url",
+    default="https://yourshop.invalid/",
+    show_default=True,
+    help="The address the site will be published at (site_url).",
+)
+@click.option(
+    "--languages",
+    default="en",
+    show_default=True,
+    metavar="en,es,id",
+    help="The site's languages, the main one first.",
+)
+def new_command(directory: Path, name: str, url: str, languages: str) -> None:
+    """Create a starter project in DIRECTORY that builds as it is and explains itself."""
     from generator.scaffold import ScaffoldError, create_project
 
+    chosen = tuple(part.strip() for part in languages.split(",") if part.strip())
     try:
-        created = create_project(directory)
+        created = create_project(directory, name=name, url=url, languages=chosen)
     except ScaffoldError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
     for path in created:
         click.echo(f"created {path}")
-    click.echo(f"\nNext: cd {directory} && appreciate build   (or: mkdocs serve)")
+    click.echo(
+        f"\nNext: cd {directory} && mkdocs serve   (a preview at http://127.0.0.1:8000/)\n"
+        "Edit campaigns/campaign.yaml: every field says what it is. Before publishing, set "
+        "site_url in mkdocs.yml and receiver.url in the campaign; appreciate preflight lists "
+        "what is left."
+    )
 
 
 @main.command("check")
