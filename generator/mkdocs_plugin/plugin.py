@@ -18,6 +18,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator.audit.findings import IgnoreRule
 from generator.customers.csvfile import CustomerListError
 from generator.mkdocs_plugin.config import AppreciateConfig
+from generator.mkdocs_plugin.error_pages import ERROR_PAGE, keep_in_language_folder
 from generator.mkdocs_plugin.preflight import PUBLISHING_COMMANDS, preflight
 from generator.mkdocs_plugin.site_name import name_problem
 from generator.model.errors import InputError
@@ -61,7 +62,6 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.cache_dir: Path | None = None  # the render cache, when the options keep one
         self.default_pages: set[str] = set()  # addresses of the default language's pages
         self.social_ours: bool | None = None  # whether extra.social is the campaign's channels
-        self.error_page_held = False  # 404.html left out of the other languages' builds
         self.theme_files: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -105,7 +105,6 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             # each language gets its own search index (on_post_build); i18n's deduplication of
             # the merged one would drop untranslated pages from their language's results
             i18n.config.reconfigure_search = False
-            self._one_error_page(config)
         if self.language == bundle.languages[0]:  # the first (or only) language's build
             preflight(config, bundle, publishing=self.publishing)
             self.default_pages = set()
@@ -137,10 +136,10 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             "announce": bundle.announce.get(self.language, ""),
             **bundle.share.get(self.language, {}),
             "campaign": bundle.campaign_id,
+            "not_found": bundle.not_found.get(self.language),
         }
-        config.extra.setdefault(
-            "generator", False
-        )  # no "Made with Material for MkDocs" unless asked
+        # a shop's pages don't advertise the engine ("Made with Material for MkDocs") unless asked
+        config.extra.setdefault("generator", False)
         if self.social_ours is None:  # the project's own extra.social, if any, wins
             self.social_ours = "social" not in config.extra
         if self.social_ours and bundle.social.get(self.language):  # the footer links them
@@ -150,16 +149,15 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         self.audit_rules = self._audit_rules()
         return config
 
-    def _one_error_page(self, config: MkDocsConfig) -> None:
-        """Keep the default language's 404.html: every language's build writes it at the root
-        (the one page servers show for any missing address), and the last one would win."""
-        templates = config.theme.static_templates
-        if self.bundle is not None and self.language != self.bundle.languages[0]:
-            if "404.html" in templates:
-                templates.discard("404.html")
-                self.error_page_held = True
-        elif self.error_page_held:
-            templates.add("404.html")
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Another language's 404 page goes to its folder (es/404.html), not over the root's."""
+        if template_name != ERROR_PAGE or self.bundle is None:
+            return output_content
+        if self.language == self.bundle.languages[0]:
+            return output_content
+        return keep_in_language_folder(output_content, Path(config.site_dir), self.language)
 
     def _audit_rules(self) -> tuple[IgnoreRule, ...]:
         try:

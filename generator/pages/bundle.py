@@ -65,6 +65,8 @@ class SiteBundle:
     """Per language, the share cards' style (a ``CardStyle``), for the marketer's own pages."""
     social: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     """Per language, the public channels as Material's ``extra.social`` (icon, link, name)."""
+    not_found: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per language, what the 404 page says (``pages/not_found.py``)."""
     untranslated: list[str] = field(default_factory=list)
     """``file:line: field: no 'es' translation ...``, one line per text and missing language."""
     receiver_url: str = ""
@@ -108,6 +110,7 @@ def render_bundle(
     from generator.model.translated import localized
     from generator.pages.brand import brand_css
     from generator.pages.calendar import calendar_files
+    from generator.pages.not_found import not_found_texts
     from generator.pages.share import og_locale, share_path
     from generator.pages.site import announcements, card_styles, render_site, share_cards
     from generator.publish.receiver_url import with_receiver_override
@@ -181,6 +184,10 @@ def render_bundle(
             for language in campaign.business.site_languages
         },
         untranslated=missing_translations(loaded),
+        not_found={
+            language: not_found_texts(list(campaign.business.site_languages), language)
+            for language in campaign.business.site_languages
+        },
         receiver_url=campaign.receiver.base,
         receiver_where=receiver_where,
         business_name=campaign.business.name,

@@ -143,10 +143,31 @@ def test_the_default_languages_folder_redirects_to_its_pages(site: Path) -> None
 
 
 def test_the_error_page_at_the_root_is_in_the_default_language(site: Path) -> None:
-    # every language's build writes 404.html at the root; servers show only that one
+    # every language's build renders 404.html; the root keeps the default language's
     error_page = HTMLParser((site / "404.html").read_text(encoding="utf-8"))
     assert error_page.css_first("html").attributes["lang"] == "en"
-    assert not (site / "es" / "404.html").exists()
+    assert error_page.css_first("article h1").text(strip=True) == "Page not found"
+    # it links the other languages' own error pages
+    links = {
+        a.attributes["hreflang"]: (a.attributes["href"], a.text(strip=True))
+        for a in error_page.css("article a[hreflang]")
+    }
+    assert links == {
+        "es": ("/es/404.html", "Español: Página no encontrada"),
+        "id": ("/id/404.html", "Indonesia: Halaman tidak ditemukan"),
+    }
+
+
+@pytest.mark.parametrize("lang", ["es", "id"])
+def test_each_language_has_its_own_error_page(site: Path, lang: str) -> None:
+    error_page = HTMLParser((site / lang / "404.html").read_text(encoding="utf-8"))
+    assert error_page.css_first("html").attributes["lang"] == lang
+    assert error_page.css_first("article h1").text(strip=True) == gettext_in(lang, "Page not found")
+    home = error_page.css_first("article a.md-button")
+    assert home.attributes["href"] == f"/{lang}/"
+    root = HTMLParser((site / "404.html").read_text(encoding="utf-8"))
+    assert root.css_first("article a.md-button").attributes["href"] == "/"
+    assert home.text(strip=True) == gettext_in(lang, "Go to the home page")
 
 
 def search_index(site: Path, folder: str = "") -> dict[str, Any]:
