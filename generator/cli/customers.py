@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,7 @@ import click
 
 from generator.cli.main import campaign_options, load_campaign_or_exit, main, max_errors_option
 from generator.customers.private import CODES_DIR, KEY_FILE
+from generator.errors import AppreciateError
 
 if TYPE_CHECKING:
     from generator.customers.reader import CustomerReader
@@ -39,20 +39,13 @@ def sample_customers_command(path: Path, rows: int, seed: int, duplicates: float
 
 
 def _reader(loaded: LoadedCampaign) -> CustomerReader:
-    from generator.customers.csvfile import CustomerListError
     from generator.customers.reader import customer_reader
 
-    try:
-        reader = customer_reader(loaded)
-    except CustomerListError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+    reader = customer_reader(loaded)
     if reader is None:
-        click.echo(
-            f"Error: {loaded.source.display}: no customers section (hint: see docs/customers.md)",
-            err=True,
+        raise AppreciateError(
+            f"{loaded.source.display}: no customers section (hint: see docs/customers.md)"
         )
-        sys.exit(2)
     return reader
 
 
@@ -61,19 +54,13 @@ def _reader(loaded: LoadedCampaign) -> CustomerReader:
 @max_errors_option
 def customers_command(campaign: Path | None, config_file: Path, max_errors: int) -> None:
     """Read the customer list: bad rows, duplicates and the size of each tier."""
-    from generator.customers.csvfile import CustomerListError
     from generator.customers.ledger import summarize
     from generator.pages.bundle import build_date
 
     loaded = load_campaign_or_exit(campaign, config_file)
     reader = _reader(loaded)
-    try:
-        summary, _ = summarize(
-            reader, build_date(loaded.campaign.business.time_zone), max_errors=max_errors
-        )
-    except CustomerListError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+    today = build_date(loaded.campaign.business.time_zone)
+    summary, _ = summarize(reader, today, max_errors=max_errors)
     for problem in summary.problems:
         click.echo(str(problem), err=True)
     if summary.bad_rows > len(summary.problems):
@@ -102,23 +89,18 @@ def codes_command(
     campaign: Path | None, config_file: Path, max_errors: int, out: Path, key_file: Path
 ) -> None:
     """Give each eligible loyal customer a personal single-use code."""
-    from generator.customers.codes import CodeKeyError, load_key
-    from generator.customers.csvfile import CustomerListError
+    from generator.customers.codes import load_key
     from generator.customers.issue import issue_codes
     from generator.customers.private import issued_record
     from generator.pages.bundle import build_date
 
     loaded = load_campaign_or_exit(campaign, config_file)
     reader = _reader(loaded)
-    try:
-        key = load_key(key_file, create=True)
-        today = build_date(loaded.campaign.business.time_zone)
-        record = issued_record(config_file.parent, loaded.campaign.id)
-        moved = loaded.on(today).campaign  # its dates, moved when they follow the day
-        issued = issue_codes(reader, moved, key, out, today, record, max_errors)
-    except (CodeKeyError, CustomerListError) as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+    key = load_key(key_file, create=True)
+    today = build_date(loaded.campaign.business.time_zone)
+    record = issued_record(config_file.parent, loaded.campaign.id)
+    moved = loaded.on(today).campaign  # its dates, moved when they follow the day
+    issued = issue_codes(reader, moved, key, out, today, record, max_errors)
     for problem in issued.summary.problems:
         click.echo(str(problem), err=True)
     click.echo(f"{reader.display}: {issued.summary.report()}")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator import __version__
+from generator.errors import AppreciateError
 
 if TYPE_CHECKING:
     from generator.model.loader import LoadedCampaign
@@ -37,7 +38,18 @@ def log_to_stderr(verbose: bool) -> None:
     logger.propagate = False
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class AppreciateGroup(click.Group):
+    """Every command's user errors end here: the message on stderr, the error's exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except AppreciateError as exc:
+            click.echo(exc.report(), err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=AppreciateGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="appreciate")
 def main() -> None:
     """Build a Customer Appreciation Month website from campaign YAML."""
@@ -74,8 +86,7 @@ def max_errors_option(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def load_campaign_or_exit(campaign: Path | None, config_file: Path) -> LoadedCampaign:
-    """The campaign, from --campaign or from mkdocs.yml; exits 2 with one line per problem."""
-    from generator.model.errors import InputError
+    """The campaign, from --campaign or from mkdocs.yml; InputError lists every problem."""
     from generator.model.loader import load_campaign
 
     if campaign is None:
@@ -85,8 +96,4 @@ def load_campaign_or_exit(campaign: Path | None, config_file: Path) -> LoadedCam
             campaign = campaign_of(config_file)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
-    try:
-        return load_campaign(campaign)
-    except InputError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(2)
+    return load_campaign(campaign)

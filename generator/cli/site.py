@@ -40,17 +40,13 @@ def build_command(
     verbose: bool,
 ) -> None:
     """Build the site; the previous site is replaced only when the build succeeds."""
-    from generator.mkdocs_plugin.build import BuildFailed, build_site
+    from generator.mkdocs_plugin.build import build_site
     from generator.pages.bundle import TODAY_VARIABLE
 
     log_to_stderr(verbose)
     if today:
         os.environ[TODAY_VARIABLE] = today
-    try:
-        target = build_site(config_file, site_dir=site_dir, strict=strict, preview=preview)
-    except BuildFailed as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+    target = build_site(config_file, site_dir=site_dir, strict=strict, preview=preview)
     click.echo(f"Site built in {target}", err=True)
 
 
@@ -72,14 +68,10 @@ def build_command(
 )
 def new_command(directory: Path, name: str, url: str, languages: str) -> None:
     """Create a starter project in DIRECTORY that builds as it is and explains itself."""
-    from generator.scaffold import ScaffoldError, create_project
+    from generator.scaffold import create_project
 
     chosen = tuple(part.strip() for part in languages.split(",") if part.strip())
-    try:
-        created = create_project(directory, name=name, url=url, languages=chosen)
-    except ScaffoldError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+    created = create_project(directory, name=name, url=url, languages=chosen)
     for path in created:
         click.echo(f"created {path}")
     click.echo(

@@ -11,13 +11,14 @@ from pathlib import Path
 
 from generator.customers.alphabet import ALPHABET
 from generator.customers.private import KEY_FILE, KEY_VARIABLE
+from generator.errors import AppreciateError
 
 # each byte of the HMAC picks a symbol: b % 31 favours the first 8 symbols by 9/256 against 8/256,
 # a loss of under 0.01 bit per character, for a translation that runs in C
 _SYMBOLS = bytes(ord(ALPHABET[b % len(ALPHABET)]) for b in range(256))
 
 
-class CodeKeyError(Exception):
+class CodeKeyError(AppreciateError):
     """No usable key: one line with a hint; exit 2."""
 
 

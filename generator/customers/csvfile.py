@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import AppreciateError
+
 CHUNK = 1 << 20
 DELIMITERS = ",;\t"
 
@@ -16,7 +18,7 @@ class UnreadableFile(Exception):
     """The file itself cannot be read as a customer list."""
 
 
-class CustomerListError(Exception):
+class CustomerListError(AppreciateError):
     """The list cannot be read at all: one line naming the file, with a hint; exit 2."""
 
 

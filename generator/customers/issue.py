@@ -7,12 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.customers.codes import CodeKeyError, code_digest, personal_code, refuse_tracked
+from generator.customers.codes import code_digest, personal_code, refuse_tracked
 from generator.customers.ledger import CustomerSummary, summarize
 from generator.customers.reader import CustomerReader
 from generator.customers.tiers import TierTable
+from generator.errors import AppreciateError
 from generator.model.campaign import Campaign, PersonalCode
 from generator.staging import staged_files
+
+
+class NoCodeOffer(AppreciateError):
+    """Codes asked for a campaign that offers none."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ def issue_codes(
     """
     offer = next((o for o in campaign.offers if isinstance(o, PersonalCode)), None)
     if offer is None:
-        raise CodeKeyError("the campaign has no personal_code offer (hint: add one under offers)")
+        raise NoCodeOffer("the campaign has no personal_code offer (hint: add one under offers)")
     refuse_tracked(out_dir / "mail-merge.csv")
     refuse_tracked(record)
     summary, ledger = summarize(reader, today, max_errors=max_errors)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.customers.reader import CustomerReader, Row, RowProblem
+from generator.customers.reader import CustomerReader, Row
 from generator.customers.tiers import TierTable
 from generator.model.customers import Wall
+from generator.model.errors import Problem
 
 _ORDERS = 1 << 24
 _YEARS = 1 << 12
@@ -48,7 +49,7 @@ class CustomerSummary:
     customers: int = 0
     duplicates: int = 0
     bad_rows: int = 0
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     tiers: dict[str, int] = field(default_factory=dict)
     wall: list[dict[str, str]] = field(default_factory=list)
 
@@ -73,7 +74,7 @@ def summarize(
     ledger: dict[int, int] = {}
     candidates: dict[int, dict[str, str]] = {}
 
-    def problem(found: RowProblem) -> None:
+    def problem(found: Problem) -> None:
         summary.bad_rows += 1
         if len(summary.problems) < max_errors:
             summary.problems.append(found)

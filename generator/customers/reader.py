@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from generator.customers.columns import ColumnError, Columns, resolve_columns
 from generator.customers.csvfile import CsvFile, CustomerListError, UnreadableFile
 from generator.model.customers import CustomerList
+from generator.model.errors import Problem
 from generator.model.source import display_path
 
 if TYPE_CHECKING:
@@ -25,17 +25,6 @@ EMAIL = re.compile(
 YEAR = re.compile(r"(?:19|20)\d\d")
 PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d{1,2})?")
 HINT = "export the customer list from your shop as CSV, and check customers.file"
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
 
 class Row(NamedTuple):
@@ -72,7 +61,7 @@ class CustomerReader:
         extra = (self.settings.opt_in.column,) if self.settings.opt_in else ()
         return resolve_columns(header, self.settings.format, self.settings.columns, extra), records
 
-    def rows(self, problems: Callable[[RowProblem], None] | None = None) -> Iterator[Row]:
+    def rows(self, problems: Callable[[Problem], None] | None = None) -> Iterator[Row]:
         """Every valid row, in file order; each bad row goes to ``problems``."""
         try:
             columns, records = self._records()
@@ -110,7 +99,7 @@ class CustomerReader:
 
 def _parser(
     columns: Columns, settings: CustomerList, display: str
-) -> Callable[[int, list[str]], Row | RowProblem]:
+) -> Callable[[int, list[str]], Row | Problem]:
     """The row parser for this header: the hot loop, so every lookup is resolved once, here."""
     at = columns.index
     width = max([*at.values(), *columns.named.values()]) + 1
@@ -128,15 +117,15 @@ def _parser(
     opt_values = frozenset(v.lower() for v in opt_in.equals) if opt_in else frozenset()
     email_ok = EMAIL.fullmatch
 
-    def parse(line: int, fields: list[str]) -> Row | RowProblem:
+    def parse(line: int, fields: list[str]) -> Row | Problem:
         if len(fields) < width:
             fields += [""] * (width - len(fields))
         fields.append("")
         email = fields[email_at].strip().lower()
         if not email:
-            return RowProblem(display, line, "email", "missing")
+            return Problem(display, line, "email", "missing")
         if not email_ok(email):
-            return RowProblem(display, line, "email", "not an e-mail address")
+            return Problem(display, line, "email", "not an e-mail address")
         if name_at is not None:
             first, _, last = fields[name_at].strip().partition(" ")
         else:
@@ -145,9 +134,9 @@ def _parser(
         try:
             orders = int(text) if text else 0
         except ValueError:
-            return RowProblem(display, line, "orders", f"'{text.strip()}' is not a whole number")
+            return Problem(display, line, "orders", f"'{text.strip()}' is not a whole number")
         if orders < 0:
-            return RowProblem(display, line, "orders", f"'{text.strip()}' is negative")
+            return Problem(display, line, "orders", f"'{text.strip()}' is negative")
         text = fields[spent_at]
         spent: int | None
         try:  # the common case, a plain 1234.50, at C speed
@@ -155,7 +144,7 @@ def _parser(
         except (ValueError, OverflowError):
             spent = cents(text.strip())
         if spent is None or spent < 0:
-            return RowProblem(display, line, "spent", f"'{text.strip()}' is not an amount")
+            return Problem(display, line, "spent", f"'{text.strip()}' is not an amount")
         since = 0
         if prefix:
             tags = fields[tags_at].lower()  # type: ignore[index]

@@ -9,18 +9,14 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 import generator.mkdocs_plugin.startup  # noqa: F401  (mkdocs.yml may leave out site_name)
+from generator.errors import AppreciateError
 from generator.mkdocs_plugin.plugin import AppreciatePlugin, CampaignInputError
 from generator.mkdocs_plugin.preflight import NotReadyToPublish
-from generator.model.errors import InputError
 from generator.staging import staged_site
 
 
-class BuildFailed(Exception):
+class BuildFailed(AppreciateError):
     """The build stopped; the previous site is untouched. ``exit_code`` 2 means bad input."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 def build_site(
@@ -51,7 +47,7 @@ def build_site(
             build(config)
     except Abort as exc:
         cause = exc.__context__
-        if isinstance(cause, CampaignInputError | InputError | NotReadyToPublish):
+        if isinstance(cause, CampaignInputError | AppreciateError | NotReadyToPublish):
             raise BuildFailed(f"build stopped; {target} was kept as it was", 2) from None
         raise BuildFailed(f"{str(exc).rstrip('!')}; {target} was kept as it was", 1) from None
     return target

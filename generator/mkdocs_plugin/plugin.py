@@ -16,14 +16,13 @@ from mkdocs.utils import nest_paths
 from mkdocs.utils.templates import TemplateContext
 
 from generator.audit.findings import IgnoreRule
-from generator.customers.csvfile import CustomerListError
+from generator.errors import AppreciateError
 from generator.mkdocs_plugin.config import AppreciateConfig
 from generator.mkdocs_plugin.error_pages import ERROR_PAGE, keep_in_language_folder
 from generator.mkdocs_plugin.preflight import PUBLISHING_COMMANDS, preflight
 from generator.mkdocs_plugin.site_name import name_problem
-from generator.model.errors import InputError
 from generator.model.source import display_path
-from generator.pages.bundle import BuildDateError, SiteBundle, cached_bundle, render_bundle
+from generator.pages.bundle import SiteBundle, cached_bundle, render_bundle
 from generator.pages.head import absolute_alternates
 from generator.pages.redirects import write_language_redirects
 from generator.pages.search import INDEX, language_search_base, split_search_index
@@ -92,8 +91,8 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
                 self.bundle = cached_bundle(campaign_file, cache_dir, self.config.today)
             else:
                 self.bundle = render_bundle(campaign_file, self.config.today)
-        except (InputError, BuildDateError, CustomerListError) as exc:
-            raise CampaignInputError(str(exc)) from None
+        except AppreciateError as exc:
+            raise CampaignInputError(exc.message) from None
         bundle = self.bundle
         if problem := name_problem(config, bundle.business_name, bundle.business_name_where):
             raise CampaignInputError(problem)
@@ -277,14 +276,13 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
 
     def _guard(self, settings: dict[str, Any], site_dir: Path) -> None:
         """Refuse the site if it shows anything private of the customer list."""
-        from generator.customers.codes import CodeKeyError
         from generator.customers.guard import guard_site
 
         try:
             cache = self.cache_dir / "guard.json" if self.cache_dir else None
             leaks = guard_site(settings, site_dir, self.root, self.theme_files, cache)
-        except (CustomerListError, CodeKeyError) as exc:
-            raise CampaignInputError(str(exc)) from None
+        except AppreciateError as exc:
+            raise CampaignInputError(exc.message) from None
         if leaks:
             raise PrivacyLeak(
                 "\n".join(f"{leak} from the customer list" for leak in leaks)

@@ -7,6 +7,8 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from generator.errors import AppreciateError
+
 Loc = tuple[str | int, ...]
 
 
@@ -54,9 +56,12 @@ class Problem:
         return f"{where}: {what}{hint}"
 
 
-class InputError(Exception):
+class InputError(AppreciateError):
     """Raised with every problem found in the user's input files."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def report(self) -> str:
+        return self.message  # each line already says where, what and how to fix it

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import generator
+from generator.errors import AppreciateError
 from generator.pages.generated import GeneratedPage
 from generator.publish.receiver_url import receiver_override
 from generator.staging import write_replacing
@@ -77,7 +78,7 @@ class SiteBundle:
     """``file:line: business.name``, for the site's name."""
 
 
-class BuildDateError(ValueError):
+class BuildDateError(AppreciateError, ValueError):
     """The day to build for is not a date."""
 
 

@@ -9,6 +9,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+from generator.errors import AppreciateError
 from generator.scaffold.texts import LANGUAGE_NAMES, TEXTS
 
 PROJECT = Path(__file__).parent / "project"
@@ -19,7 +20,7 @@ PLACEHOLDER_URL = "https://yourshop.invalid/"
 _PLAIN = re.compile(r"^[A-Za-z0-9¿¡À-ÿ][^:#\n]*$")
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(AppreciateError):
     """The project cannot be created where asked, or as asked."""
 
 
