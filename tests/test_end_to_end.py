@@ -160,7 +160,8 @@ def test_search_finds_the_pages_of_its_own_language(shop: Shop, lang: str) -> No
     box.press_sequentially(SEARCH[lang])  # typed: Material searches on key presses
     results = tab.locator("a.md-search-result__link")
     results.first.wait_for(state="visible")
-    links = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    # read in one go: Material redraws the list while the last key's results arrive
+    links: list[str] = results.evaluate_all("(found) => found.map((a) => a.getAttribute('href'))")
     own = f"{shop.site}{LANGUAGES[lang]}/"
     others = tuple(f"{shop.site}{prefix}/" for prefix in LANGUAGES.values() if prefix)
     assert all(link.startswith(own) for link in links), links

@@ -227,8 +227,12 @@ def test_the_access_log_keeps_no_email_address(database_url: str, tmp_path: Path
             for email in ("ana@example.com", "Bo.Li%40example.org"):
                 found = client.get(f"/customer?email={email}", headers=AS_ADMIN)
                 assert found.status_code == 200
+            for path in ("/staff/setup/s3cret-setup", "/check-back/s3cret-check?x=1"):
+                client.get(path)
     finally:
         stop(running)
     text = log.read_text()
     assert "GET /customer?email=[e-mail] HTTP/1.1" in text, text
     assert "example.com" not in text and "example.org" not in text
+    assert "GET /staff/setup/[token] HTTP/1.1" in text and "/check-back/[token]?x=1" in text
+    assert "s3cret" not in text

@@ -157,7 +157,7 @@ def reply(journey: Journey) -> None:
 
 
 def mail_arrives(journey: Journey) -> None:
-    """The reply reaches the customer, in the form's language; the shop got its notice too."""
+    """The reply reaches the customer, in the form's language, with a check-back link."""
     lang, ticket, mail = journey.lang, journey.seen["ticket"], journey.seen["mail"]
     (sent,) = wait_for("the reply at the SMTP server", lambda: mail.to("ana@example.com"))
     assert sent.recipients == ["ana@example.com"]
@@ -169,6 +169,14 @@ def mail_arrives(journey: Journey) -> None:
     link = re.search(re.escape(journey.receiver) + r"/check-back/[\w-]+", text)
     assert link, text
     journey.seen["check-back"] = link[0]
+
+
+def shop_is_told(journey: Journey) -> None:
+    """The shop's own address hears of the new complaint, with a link to the item.
+
+    Before the reply: the sender announces only complaints still open when it sees them.
+    """
+    ticket, mail = journey.seen["ticket"], journey.seen["mail"]
     (notice,) = wait_for("the shop's notice", lambda: mail.to("hola@shop.example"))
     assert (
         f"{journey.receiver}/staff/items/{ticket}"
@@ -239,6 +247,7 @@ STEPS: list[tuple[str, Callable[[Journey], None]]] = [
     ("sign in", sign_in),
     ("complaint from the built site", complain_on_the_site),
     ("in the inbox", find_in_the_inbox),
+    ("the shop is told", shop_is_told),
     ("reply", reply),
     ("the e-mail arrives", mail_arrives),
     ("check back: solved, 5", check_back_solved),
