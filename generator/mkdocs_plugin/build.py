@@ -10,6 +10,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 import generator.mkdocs_plugin.startup  # noqa: F401  (mkdocs.yml may leave out site_name)
 from generator.errors import AppreciateError
+from generator.mkdocs_plugin.configfile import read_config
 from generator.mkdocs_plugin.plugin import AppreciatePlugin, CampaignInputError
 from generator.mkdocs_plugin.preflight import NotReadyToPublish
 from generator.staging import staged_site
@@ -55,12 +56,7 @@ def build_site(
 
 def campaign_of(config_file: Path) -> Path:
     """The campaign file that ``config_file``'s appreciate plugin names; ValueError if none."""
-    try:
-        config = load_config(str(config_file))
-    except (ConfigurationError, OSError, Abort) as exc:
-        raise ValueError(f"{config_file}: {exc}") from None
-    plugin = config.plugins.get("appreciate")
-    if plugin is None:
+    _, campaign = read_config(config_file)
+    if campaign is None:
         raise ValueError(f"{config_file}: no appreciate plugin (hint: pass --campaign FILE)")
-    campaign: str = plugin.config.campaign
-    return Path(config.config_file_path).parent / campaign
+    return campaign

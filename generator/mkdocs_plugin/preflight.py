@@ -57,21 +57,17 @@ def facts_of(config_file: Path) -> SiteFacts:
 
     Raises FactsUnavailable when mkdocs.yml or the campaign cannot be read.
     """
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
+    from generator.mkdocs_plugin.configfile import read_config
     from generator.model.errors import InputError
     from generator.model.loader import load_campaign
     from generator.publish.receiver_url import with_receiver_override
 
     try:
-        config = load_config(str(config_file))
-    except (ConfigurationError, OSError, Abort) as exc:
-        raise FactsUnavailable(f"{config_file}: {exc}") from None
-    plugin = config.plugins.get("appreciate")
-    if plugin is None:
+        config, campaign = read_config(config_file)
+    except ValueError as exc:
+        raise FactsUnavailable(str(exc)) from None
+    if campaign is None:
         raise FactsUnavailable(f"{config_file}: plugins: no appreciate plugin")
-    campaign = Path(config.config_file_path).parent / plugin.config.campaign
     try:
         loaded, receiver_where = with_receiver_override(load_campaign(campaign))
     except InputError as exc:
