@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from babel.lists import format_list
 
@@ -34,87 +37,129 @@ def faq_entries(
 
     ``campaign`` and ``returns`` are already in ``language``; ``tiers`` names each tier there.
     """
+    _ = _Language(language, campaign.business.currency, tiers)
+    derived = [OFFER_ANSWERS[offer.kind](offer, _) for offer in campaign.offers]
+    derived += _campaign_answers(campaign, _) + _returns_answers(returns, _)
+    written = [Answer(entry.question, entry.answer) for entry in campaign.faq]
+    asked = {_normal(a.question) for a in written}
+    return written + [a for a in derived if _normal(a.question) not in asked]
 
-    def _(message: str, **values: object) -> str:
-        return gettext_in(language, message, **values)
 
-    def price(amount: Decimal) -> str:
-        return money(amount, campaign.business.currency, language)
+@dataclass(frozen=True)
+class _Language:
+    """The page's language: called as ``_(message)`` it translates, and it writes prices and days.
 
-    derived: list[Answer] = []
-    for offer in campaign.offers:
-        if isinstance(offer, PersonalCode):
-            value = f"{offer.percent} %" if offer.percent else price(offer.amount)  # type: ignore[arg-type]
-            who = (
-                _(
-                    "Our %(tiers)s customers",
-                    tiers=format_list([tiers[t] for t in offer.tiers], locale=language),
-                )
-                if offer.tiers
-                else _("Loyal customers")
-            )
-            expires = day(offer.expires, language)
-            answer = (
-                _(
-                    "%(who)s receive a personal, single-use code by e-mail. It gives %(value)s off "
-                    "orders of %(minimum)s or more and is valid until %(expires)s.",
-                    who=who,
-                    value=value,
-                    minimum=price(offer.min_order),
-                    expires=expires,
-                )
-                if offer.min_order
-                else _(
-                    "%(who)s receive a personal, single-use code by e-mail. It gives %(value)s off "
-                    "and is valid until %(expires)s.",
-                    who=who,
-                    value=value,
-                    expires=expires,
-                )
-            )
-            derived.append(Answer(_("How do I get my personal code?"), answer, derived=True))
-        elif isinstance(offer, FreeShipping):
-            starts, ends = day(offer.starts, language), day(offer.ends, language)
-            answer = (
-                _(
-                    "From %(starts)s to %(ends)s on orders of %(minimum)s or more.",
-                    starts=starts,
-                    ends=ends,
-                    minimum=price(offer.threshold),
-                )
-                if offer.threshold
-                else _("From %(starts)s to %(ends)s.", starts=starts, ends=ends)
-            )
-            derived.append(Answer(_("When is delivery free?"), answer, derived=True))
-        elif isinstance(offer, GiftWithNextOrder):
-            answer = (
-                _("Your next order comes with %(item)s while stocks last.", item=offer.item)
-                if offer.while_stocks_last
-                else _("Your next order comes with %(item)s.", item=offer.item)
-            )
-            derived.append(Answer(_("What is the gift with my next order?"), answer, derived=True))
-    derived.append(
-        Answer(
-            _("What do I get for answering the survey?"),
-            _("Everyone who answers gets: %(reward)s.", reward=campaign.survey.reward.title),
-            derived=True,
+    The derived answers take it as ``_`` so that ``make messages`` finds their texts.
+    """
+
+    language: str
+    currency: str
+    tiers: dict[str, str]
+    """Each tier's name in ``language``."""
+
+    def __call__(self, message: str, **values: object) -> str:
+        return gettext_in(self.language, message, **values)
+
+    def price(self, amount: Decimal) -> str:
+        return money(amount, self.currency, self.language)
+
+    def day(self, when: date) -> str:
+        return day(when, self.language)
+
+
+def _derived(question: str, answer: str) -> Answer:
+    return Answer(question, answer, derived=True)
+
+
+def _personal_code_answer(offer: PersonalCode, _: _Language) -> Answer:
+    value = f"{offer.percent} %" if offer.percent else _.price(offer.amount)  # type: ignore[arg-type]
+    who = (
+        _(
+            "Our %(tiers)s customers",
+            tiers=format_list([_.tiers[t] for t in offer.tiers], locale=_.language),
+        )
+        if offer.tiers
+        else _("Loyal customers")
+    )
+    expires = _.day(offer.expires)
+    answer = (
+        _(
+            "%(who)s receive a personal, single-use code by e-mail. It gives %(value)s off "
+            "orders of %(minimum)s or more and is valid until %(expires)s.",
+            who=who,
+            value=value,
+            minimum=_.price(offer.min_order),
+            expires=expires,
+        )
+        if offer.min_order
+        else _(
+            "%(who)s receive a personal, single-use code by e-mail. It gives %(value)s off "
+            "and is valid until %(expires)s.",
+            who=who,
+            value=value,
+            expires=expires,
         )
     )
-    hours = campaign.complaints.response_hours
-    derived.append(
-        Answer(
+    return _derived(_("How do I get my personal code?"), answer)
+
+
+def _free_shipping_answer(offer: FreeShipping, _: _Language) -> Answer:
+    starts, ends = _.day(offer.starts), _.day(offer.ends)
+    answer = (
+        _(
+            "From %(starts)s to %(ends)s on orders of %(minimum)s or more.",
+            starts=starts,
+            ends=ends,
+            minimum=_.price(offer.threshold),
+        )
+        if offer.threshold
+        else _("From %(starts)s to %(ends)s.", starts=starts, ends=ends)
+    )
+    return _derived(_("When is delivery free?"), answer)
+
+
+def _gift_answer(offer: GiftWithNextOrder, _: _Language) -> Answer:
+    answer = (
+        _("Your next order comes with %(item)s while stocks last.", item=offer.item)
+        if offer.while_stocks_last
+        else _("Your next order comes with %(item)s.", item=offer.item)
+    )
+    return _derived(_("What is the gift with my next order?"), answer)
+
+
+# the answer each kind of offer gets, by the offer's ``kind``
+OFFER_ANSWERS: dict[str, Callable[[Any, _Language], Answer]] = {
+    "personal_code": _personal_code_answer,
+    "free_shipping": _free_shipping_answer,
+    "gift_with_next_order": _gift_answer,
+}
+
+
+def _campaign_answers(campaign: Campaign, _: _Language) -> list[Answer]:
+    """What the survey gives, and how fast complaints are answered."""
+    language = _.language  # a plain name: `make messages` loses ngettext_in(_.language, ...)
+    return [
+        _derived(
+            _("What do I get for answering the survey?"),
+            _("Everyone who answers gets: %(reward)s.", reward=campaign.survey.reward.title),
+        ),
+        _derived(
             _("How fast do you answer complaints?"),
             ngettext_in(
                 language,
                 "We answer every message within %(num)d hour.",
                 "We answer every message within %(num)d hours.",
-                hours,
+                campaign.complaints.response_hours,
             ),
-            derived=True,
-        )
-    )
-    derived.append(
-        Answer(
+        ),
+    ]
+
+
+def _returns_answers(returns: ReturnsPolicy, _: _Language) -> list[Answer]:
+    """The returns policy as answers: how long, who pays the shipping, the refund, exceptions."""
+    language = _.language  # a plain name: `make messages` loses ngettext_in(_.language, ...)
+    answers = [
+        _derived(
             _("How long do I have to return something?"),
             ngettext_in(
                 language,
@@ -123,20 +168,14 @@ def faq_entries(
                 returns.window_days,
                 condition=returns.item_condition,
             ),
-            derived=True,
-        )
-    )
-    derived.append(
-        Answer(
+        ),
+        _derived(
             _("Who pays for return shipping?"),
             _("We pay for return shipping.")
             if returns.return_shipping_paid_by == "business"
             else _("You pay for return shipping."),
-            derived=True,
-        )
-    )
-    derived.append(
-        Answer(
+        ),
+        _derived(
             _("How do I get my money back?"),
             ngettext_in(
                 language,
@@ -145,20 +184,16 @@ def faq_entries(
                 returns.refund_days,
                 method=_(REFUND_METHODS[returns.refund_method]),
             ),
-            derived=True,
-        )
-    )
+        ),
+    ]
     if returns.exceptions:
-        derived.append(
-            Answer(
+        answers.append(
+            _derived(
                 _("Can everything be returned?"),
                 _("No. These cannot be returned:") + " " + " ".join(returns.exceptions),
-                derived=True,
             )
         )
-    written = [Answer(entry.question, entry.answer) for entry in campaign.faq]
-    asked = {_normal(a.question) for a in written}
-    return written + [a for a in derived if _normal(a.question) not in asked]
+    return answers
 
 
 def _normal(question: str) -> str:

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import json
+from typing import get_args
 
 from generator.model.loader import load_campaign
+from generator.model.offers import AnyOffer
 from generator.model.translated import localized
-from generator.pages.faq import Answer, faq_entries, faq_jsonld
+from generator.pages.faq import OFFER_ANSWERS, Answer, faq_entries, faq_jsonld
 from tests.conftest import FIXTURE
 
 
@@ -64,3 +66,8 @@ def test_derived_answers_are_in_the_pages_language() -> None:
     code = answers["¿Cómo consigo mi código personal?"]
     assert "15 %" in code and "1.500\xa0€" in code and "31 de diciembre de 2026" in code
     assert "sin usar" in answers["¿Cuánto tiempo tengo para devolver un producto?"]
+
+
+def test_every_kind_of_offer_has_a_derived_answer() -> None:
+    kinds = {offer.model_fields["kind"].annotation for offer in get_args(AnyOffer)}
+    assert set(OFFER_ANSWERS) == {get_args(kind)[0] for kind in kinds}
