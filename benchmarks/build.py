@@ -11,7 +11,6 @@ the difference is what the plugin does (loading, validating, rendering). Both ar
 from __future__ import annotations
 
 import argparse
-import base64
 import os
 import shutil
 import statistics
@@ -19,13 +18,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 import yaml
 
+from generator.mkdocs_plugin.languages import docs_path
+from generator.mkdocs_plugin.palette import brand_css
 from generator.mkdocs_plugin.plugin import THEME_DIR
-from generator.pages.bundle import render_bundle
+from generator.pages.render import render_bundle
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 25)
@@ -49,14 +51,15 @@ def baseline(work: Path) -> Path:
     shutil.copytree(REPO / "overrides", project / "overrides", dirs_exist_ok=True)
     bundle = render_bundle(REPO / CAMPAIGN, TODAY.isoformat())
     for page in bundle.pages:
-        (project / "content" / page.path).write_text(page.markdown, encoding="utf-8")
+        path = docs_path(page.path, page.language, bundle.languages[0])
+        (project / "content" / path).write_text(page.markdown, encoding="utf-8")
     # the calendars and share images, as static files
     for path, text in bundle.files.items():
         (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
         (project / "content" / path).write_text(text, encoding="utf-8")
     for path, png in bundle.images.items():
         (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
-        (project / "content" / path).write_bytes(base64.b64decode(png))
+        (project / "content" / path).write_bytes(png)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     # the same languages, built by mkdocs-static-i18n alone; each language's announcement bar
     # comes from the language's own `extra`
@@ -64,10 +67,10 @@ def baseline(work: Path) -> Path:
     for language in i18n["languages"]:
         language["extra"] = {
             "appreciate": {
-                "brand_css": bundle.brand_css,
+                "brand_css": brand_css(*bundle.brand),
                 "announce": bundle.announce[language["locale"]],
                 "campaign": bundle.campaign_id,
-                **bundle.share[language["locale"]],
+                **asdict(bundle.share[language["locale"]]),
             }
         }
     config["plugins"] = ["search", {"i18n": i18n}]

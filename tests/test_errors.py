@@ -15,7 +15,7 @@ from generator.errors import AppreciateError
 from generator.mkdocs_plugin.build import BuildFailed
 from generator.model.errors import InputError, Problem
 from generator.model.loader import load_campaign
-from generator.pages.bundle import BuildDateError
+from generator.pages.build_day import BuildDateError
 from generator.scaffold import ScaffoldError
 from tests.conftest import REPO, appreciate
 

@@ -55,7 +55,7 @@ def _reader(loaded: LoadedCampaign) -> CustomerReader:
 def customers_command(campaign: Path | None, config_file: Path, max_errors: int) -> None:
     """Read the customer list: bad rows, duplicates and the size of each tier."""
     from generator.customers.ledger import summarize
-    from generator.pages.bundle import build_date
+    from generator.pages.build_day import build_date
 
     loaded = load_campaign_or_exit(campaign, config_file)
     reader = _reader(loaded)
@@ -92,7 +92,7 @@ def codes_command(
     from generator.customers.codes import load_key
     from generator.customers.issue import issue_codes
     from generator.customers.private import issued_record
-    from generator.pages.bundle import build_date
+    from generator.pages.build_day import build_date
 
     loaded = load_campaign_or_exit(campaign, config_file)
     reader = _reader(loaded)

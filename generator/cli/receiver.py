@@ -79,7 +79,7 @@ def report_command(out: Path, campaign: Path | None, config_file: Path) -> None:
     """Write the receiver's report from the database (DATABASE_URL), offline."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from generator.pages.brand import text_on
+    from generator.pages.colours import text_on
     from generator.receiver.pages import render_offline
     from generator.receiver.report import build_report
     from generator.receiver.storage import Storage

@@ -41,7 +41,7 @@ def build_command(
 ) -> None:
     """Build the site; the previous site is replaced only when the build succeeds."""
     from generator.mkdocs_plugin.build import build_site
-    from generator.pages.bundle import TODAY_VARIABLE
+    from generator.pages.build_day import TODAY_VARIABLE
 
     log_to_stderr(verbose)
     if today:

@@ -9,13 +9,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from generator.customers.alphabet import ALPHABET
 from generator.customers.codes import code_digest, find_key, personal_code
 from generator.customers.columns import resolve_columns
 from generator.customers.csvfile import CsvFile, CustomerListError, UnreadableFile
-from generator.customers.private import KEY_FILE, issued_record
+from generator.customers.private import KEY_FILE, GuardedList, issued_record
 from generator.staging import write_replacing
 
 TEXT_SUFFIXES = (
@@ -164,12 +163,12 @@ def _kinds_shown(
                 return
 
 
-def issued_codes(settings: dict[str, Any], root: Path, emails: set[str]) -> IssuedCodes:
-    """Every code issued for the campaign of ``settings``: none when it offers no personal code.
+def issued_codes(guarded: GuardedList, root: Path, emails: set[str]) -> IssuedCodes:
+    """Every code issued for the campaign of ``guarded``: none when it offers no personal code.
 
     ``root`` is the project's folder, where the key file and the record are (``private/``).
     """
-    campaign_id, length = settings.get("campaign_id"), settings.get("code_length")
+    campaign_id, length = guarded.campaign_id, guarded.code_length
     if not campaign_id or not length:
         return IssuedCodes()
     key = find_key(root / KEY_FILE)
@@ -186,23 +185,22 @@ def issued_codes(settings: dict[str, Any], root: Path, emails: set[str]) -> Issu
 
 
 def guard_site(
-    settings: dict[str, Any],
+    guarded: GuardedList,
     site_dir: Path,
     root: Path,
     skip: frozenset[str] = frozenset(),
     cache_file: Path | None = None,
 ) -> list[Leak]:
-    """Look for the customer list (``settings``: its file, format, columns) and the codes issued
-    to it (``settings``: the campaign's id and code length; the key and the record of issued
-    codes under ``root``) in the built site; ``skip`` names files that cannot hold them (the
-    theme's own scripts and styles).
+    """Look for the customer list and the codes issued to it (``guarded``; the key and the record
+    of issued codes are under ``root``) in the built site; ``skip`` names files that cannot hold
+    them (the theme's own scripts and styles).
 
     With ``cache_file``, files whose bytes were found clean by a build with the same customer
     list, codes, allowed words and guard code are not searched again (most of a rebuild).
     """
-    prints = fingerprints_of(Path(settings["file"]), settings["format"], settings["columns"])
-    allow = frozenset(word.lower() for word in settings["allow_words"])
-    codes = issued_codes(settings, root, prints.emails)
+    prints = fingerprints_of(Path(guarded.file), guarded.format, guarded.columns)
+    allow = frozenset(word.lower() for word in guarded.allow_words)
+    codes = issued_codes(guarded, root, prints.emails)
     if cache_file is None:
         return find_leaks(site_dir, prints, codes, allow, skip)
     key = _cache_key(prints, codes, allow)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page of the campaign site: its path in the docs tree, title, description and Markdown."""
+    """A page of the campaign site: its path (``offers.md``, the same in every language), title,
+    description, Markdown and language."""
 
     path: str
     title: str

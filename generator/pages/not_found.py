@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from generator.pages.bundle import NotFoundTexts, OtherLanguage
 
 ERROR_PAGE = "404.html"
 
 
-def not_found_texts(languages: list[str], language: str) -> dict[str, Any]:
+def not_found_texts(languages: list[str], language: str) -> NotFoundTexts:
     """What ``404.html`` says in ``language``; the default language's page links the others'."""
     from babel import Locale
 
@@ -19,20 +19,15 @@ def not_found_texts(languages: list[str], language: str) -> dict[str, Any]:
     if language == default:
         for other in languages[1:]:
             name = Locale.parse(other).get_display_name(other) or other
-            others.append(
-                {
-                    "lang": other,
-                    "href": f"{other}/{ERROR_PAGE}",
-                    "label": f"{name[:1].upper()}{name[1:]}: {gettext_in(other, 'Page not found')}",
-                }
-            )
-    return {
-        "title": gettext_in(language, "Page not found"),
-        "text": gettext_in(
+            label = f"{name[:1].upper()}{name[1:]}: {gettext_in(other, 'Page not found')}"
+            others.append(OtherLanguage(other, f"{other}/{ERROR_PAGE}", label))
+    return NotFoundTexts(
+        title=gettext_in(language, "Page not found"),
+        text=gettext_in(
             language,
             "There is no page at this address: it may have moved, or the link may be mistyped.",
         ),
-        "home": home,
-        "home_label": gettext_in(language, "Go to the home page"),
-        "others": others,
-    }
+        home=home,
+        home_label=gettext_in(language, "Go to the home page"),
+        others=tuple(others),
+    )

@@ -16,7 +16,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from generator.pages.brand import mix, text_on
+from generator.pages.colours import mix, text_on
 from generator.staging import write_replacing
 
 if TYPE_CHECKING:  # Pillow is imported only to draw a card the cache does not hold

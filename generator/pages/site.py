@@ -60,20 +60,15 @@ def _env(language: str) -> jinja2.Environment:
     )
 
 
-def page_path(path: str, language: str, default: str) -> str:
-    """Where a page of ``language`` lives: ``offers.md``, or ``offers.es.md`` (i18n's suffix)."""
-    if language == default:
-        return path
-    stem, _, suffix = path.rpartition(".")
-    return f"{stem}.{language}.{suffix}"
-
-
 def render_site(
     loaded: LoadedCampaign, today: date, customers: CustomerSummary | None = None
 ) -> list[GeneratedPage]:
-    """Every generated page in every language of the campaign, each language in nav order."""
+    """Every generated page in every language of the campaign, each language in nav order.
+
+    A page's path is the same in every language (``offers.md``); the site engine decides where
+    each language's version goes.
+    """
     campaign = loaded.campaign
-    default = campaign.business.default_language
     wall = (WALL_PAGE,) if campaign.wall is not None and customers is not None else ()
     events = (EVENTS_PAGE,) if campaign.events else ()
     pages = []
@@ -84,10 +79,9 @@ def render_site(
             page_title = gettext_in(language, title)
             module = env.get_template(template).make_module({**context, "page_title": page_title})
             description = " ".join(str(getattr(module, "description", "")).split())
-            site_path = page_path(path, language, default)
-            image = share_path(site_path, language)
+            image = share_path(path, language)
             markdown = _front_matter(page_title, description, image) + str(module)
-            pages.append(GeneratedPage(site_path, page_title, description, markdown, language))
+            pages.append(GeneratedPage(path, page_title, description, markdown, language))
     return pages
 
 

@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from generator.model.campaign import Campaign
 from generator.model.translated import localized
-from generator.pages.brand import text_on
+from generator.pages.colours import text_on
 from generator.receiver import admin, checkback, public
 from generator.receiver.context import Receiver
 from generator.receiver.errors import http_error, server_error

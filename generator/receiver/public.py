@@ -12,7 +12,7 @@ from generator.customers.codes import canonical_code, verify
 from generator.i18n import N_, gettext_in, ngettext_in
 from generator.model.campaign import Campaign
 from generator.model.month import dates_on
-from generator.pages.bundle import build_date
+from generator.pages.build_day import build_date
 from generator.receiver import forms
 from generator.receiver.context import (
     Receiver,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.customers.guard import guard_site
+from generator.customers.private import GuardedList
 from tests.conftest import REPO, appreciate
 
 SAMPLE = REPO / "campaigns" / "customers-sample.csv"
@@ -123,7 +124,7 @@ def test_the_demo_wall_shows_only_first_names_and_cities_of_opted_in_customers(d
     assert wall.count('class="appreciate-wall__card"') == len(opted)
 
 
-def small_list(path: Path, *people: tuple[str, str, str]) -> dict[str, object]:
+def small_list(path: Path, *people: tuple[str, str, str]) -> GuardedList:
     """A Shopify-style customer list of ``(first, last, email)``; the guard's settings for it."""
     with SAMPLE.open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle))
@@ -132,7 +133,7 @@ def small_list(path: Path, *people: tuple[str, str, str]) -> dict[str, object]:
         writer.writeheader()
         for first, last, email in people:
             writer.writerow({"First Name": first, "Last Name": last, "Email": email})
-    return {"file": str(path), "format": "shopify", "columns": {}, "allow_words": []}
+    return GuardedList(file=str(path), format="shopify")
 
 
 def test_files_found_clean_are_not_searched_again_until_the_list_changes(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from generator.model.errors import InputError
 from generator.model.loader import LoadedCampaign, load_campaign
 from generator.model.translated import Translatable, localized
-from generator.pages.bundle import missing_translations
+from generator.pages.render import missing_translations
 from tests.conftest import FIXTURE
 
 LANGUAGES = "  default_language: en\n  languages: [en, es, id]"

@@ -71,8 +71,8 @@ def test_the_month_file_holds_every_event_once() -> None:
 
 def sections(build_day: date) -> dict[str, list[str]]:
     """The events page's headings under "Coming up" and "Past events", on ``build_day``."""
-    pages = {p.path: p for p in render_site(load_campaign(DEMO), build_day)}
-    markdown = pages["events.md"].markdown
+    pages = {(p.language, p.path): p for p in render_site(load_campaign(DEMO), build_day)}
+    markdown = pages["en", "events.md"].markdown
     upcoming, _, past = markdown.partition("{ #past }")
 
     def ids(text: str) -> list[str]:
@@ -104,8 +104,8 @@ def test_upcoming_and_past_on_a_fixed_build_day() -> None:
 
 
 def test_the_page_links_each_calendar_file_and_google_calendar() -> None:
-    pages = {p.path: p for p in render_site(load_campaign(DEMO), date(2026, 11, 25))}
-    markdown = pages["events.es.md"].markdown
+    pages = {(p.language, p.path): p for p in render_site(load_campaign(DEMO), date(2026, 11, 25))}
+    markdown = pages["es", "events.md"].markdown
     assert "(calendar/es/appreciation-2026.ics)" in markdown
     assert "(calendar/es/latte-art.ics)" in markdown
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in markdown

@@ -15,7 +15,8 @@ from tests.conftest import FIXTURE
 
 def pages_of(campaign_dir: Path, today: date = date(2026, 11, 25)) -> dict[str, GeneratedPage]:
     loaded = load_campaign(campaign_dir / "campaign.yaml")
-    return {page.path: page for page in render_site(loaded, today)}
+    default = loaded.campaign.business.default_language
+    return {page.path: page for page in render_site(loaded, today) if page.language == default}
 
 
 def front_matter(page: GeneratedPage) -> dict[str, str]:

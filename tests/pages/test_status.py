@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from generator.model.campaign import Dates
-from generator.pages.bundle import build_date
+from generator.pages.build_day import build_date
 from generator.pages.status import Phase, status_on
 
 MONTH = Dates(start=date(2026, 11, 1), end=date(2026, 11, 30))

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.pages.search import language_search_base, split_search_index
+from generator.mkdocs_plugin.search import language_search_base, split_search_index
 
 CONFIG = {"lang": ["en", "es"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]}
 

@@ -1,4 +1,9 @@
-"""Touches to the built pages' ``<head>`` that MkDocs and Material leave out."""
+"""hreflang links as search engines want them, which Material's ``extra.alternate`` can't give.
+
+Material writes ``extra.alternate`` (mkdocs-static-i18n fills it per page) both into the
+``<head>`` and into the language switcher, relative to the page. The switcher must stay relative
+(a preview links to itself, not to the live site); the ``<head>`` links become absolute here.
+"""
 
 from __future__ import annotations
 
