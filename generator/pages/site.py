@@ -101,7 +101,7 @@ def card_styles(loaded: LoadedCampaign) -> dict[str, CardStyle]:
         dates = formatting.date_range(campaign.dates.start, campaign.dates.end, language)
         footer = f"{campaign.business.name} · {dates}"
         brand = campaign.brand
-        styles[language] = CardStyle(campaign.name, footer, brand.primary, brand.accent)
+        styles[language] = CardStyle(str(campaign.name), footer, brand.primary, brand.accent)
     return styles
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,14 @@ def test_share_cards_are_drawn_again_only_when_their_words_change(
     # a new day renders the pages again (the status changes) but no card's words
     cached_bundle(campaign, tmp_path / "cache", "2026-11-26")
     assert sorted((tmp_path / "cache" / "share").glob("*.png")) == cards
+
+
+def test_an_entry_of_another_shape_is_rendered_again(campaign: Path, tmp_path: Path) -> None:
+    first = cached_bundle(campaign, tmp_path / "cache", "2026-11-25")
+    (entry,) = (tmp_path / "cache").glob("*.json")
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    stored["bundle"]["images"] = {"assets/share/en/index.png": "not base64!"}  # an older format
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    assert cached_bundle(campaign, tmp_path / "cache", "2026-11-25") == first
+    assert json.loads(entry.read_text(encoding="utf-8"))["digest"] == stored["digest"]
+    assert "not base64!" not in entry.read_text(encoding="utf-8")
