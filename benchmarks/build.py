@@ -74,6 +74,7 @@ def baseline(work: Path) -> Path:
             }
         }
     config["plugins"] = ["search", {"i18n": i18n}]
+    config["site_name"] = bundle.business_name  # the plugin names the site after the shop
     config["theme"]["logo"] = bundle.logo
     config["theme"]["favicon"] = bundle.logo
     config["theme"]["palette"] = {"primary": "custom", "accent": "custom"}
@@ -85,12 +86,13 @@ def baseline(work: Path) -> Path:
 
 def copy_what_the_plugin_adds(plugin: Path, plain: Path) -> None:
     """The files the plugin writes itself, as static files of the baseline: the cards of the
-    marketer's pages, the en/ redirects and the per-language search indexes."""
+    marketer's pages, the en/ redirects, the per-language search indexes and 404 pages."""
     site = plugin / "site"
     added = [
         *site.glob("assets/share/*/our-story.png"),
         *site.glob("en/**/index.html"),
         *site.glob("*/search/search_index.json"),
+        *site.glob("*/404.html"),
     ]
     for path in added:
         target = plain / "content" / path.relative_to(site)

@@ -16,6 +16,7 @@ from mkdocs.utils import nest_paths
 
 from generator.audit.findings import IgnoreRule
 from generator.errors import AppreciateError
+from generator.mkdocs_plugin.checks import audit_built_site, refuse_leaks
 from generator.mkdocs_plugin.config import AppreciateConfig
 from generator.mkdocs_plugin.error_pages import ERROR_PAGE, keep_in_language_folder
 from generator.mkdocs_plugin.hreflang import absolute_alternates
@@ -49,10 +50,6 @@ EXTENSIONS = ("attr_list", "md_in_html", "admonition", "pymdownx.details", "tabl
 
 class CampaignInputError(PluginError):
     """A problem in the campaign files or the plugin's options that the user can fix."""
-
-
-class PrivacyLeak(CampaignInputError):
-    """The built site shows a customer's private data."""
 
 
 class AppreciatePlugin(BasePlugin[AppreciateConfig]):
@@ -295,44 +292,12 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         site_dir = Path(config.site_dir)
         if i18n is not None and (site_dir / INDEX).is_file():
             split_search_index(site_dir, self.state.bundle.languages, lunr_languages(config))
-        self._guard(self.state, site_dir)
-        if self.config.audit:
-            self._audit(config, self.state.audit_rules)
-
-    def _guard(self, state: BuildState, site_dir: Path) -> None:
-        """Refuse the site if it shows anything private of the customer list."""
-        from generator.customers.guard import guard_site
-
-        settings = state.bundle.guard
-        if settings is None:
-            return
         try:
-            cache = state.cache_dir / "guard.json" if state.cache_dir else None
-            leaks = guard_site(settings, site_dir, state.root, state.theme_files, cache)
+            refuse_leaks(self.state, site_dir)
         except AppreciateError as exc:
             raise CampaignInputError(exc.message) from None
-        if leaks:
-            raise PrivacyLeak(
-                "\n".join(f"{leak} from the customer list" for leak in leaks)
-                + "\nthe site is refused (hint: remove the customer's details from the page's "
-                "Markdown in content/, or from the campaign)"
-            )
-
-    def _audit(self, config: MkDocsConfig, rules: tuple[IgnoreRule, ...]) -> None:
-        from generator.audit.limits import ImageLimits
-        from generator.audit.report import summary
-        from generator.audit.site import AuditOptions, audit_site
-
-        limits = ImageLimits(
-            self.config.audit_stretch_tolerance,
-            self.config.audit_max_upscale,
-            self.config.audit_max_image_kb * 1000,
-        )
-        options = AuditOptions(config.site_url, limits, rules)
-        report = audit_site(Path(config.site_dir), options)
-        for f in report.findings:
-            log.warning(f"{f.page}:{f.line or '-'}: {f.tag}: {f.target}: {f.message}")
-        log.info(f"audit: {summary(report)}")
+        if self.config.audit:
+            audit_built_site(config, self.config, self.state.audit_rules)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
