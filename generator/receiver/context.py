@@ -115,7 +115,7 @@ def require_token(request: Request, who: str) -> None:
     given = credentials.strip() if scheme.lower() == "bearer" else ""  # RFC 7235: any case
     if not token:
         raise ApiError(401, "unauthorized", f"the {who} token is not set on this receiver")
-    if not given or not hmac.compare_digest(given.encode(), token.encode()):
+    if not given or not hmac.compare_digest(given.encode(), token.get_secret_value().encode()):
         raise ApiError(401, "unauthorized", headers={"WWW-Authenticate": "Bearer"})
 
 

@@ -1,145 +1,231 @@
-"""The receiver's settings, read from the environment with a clear error naming the key."""
+"""The receiver's settings, read from the environment with a clear error naming the key.
+
+One pydantic-settings model: each field names its variable (``validation_alias``) and checks
+its value; :meth:`Settings.from_environment` turns the first problem into one line,
+:class:`SettingsError`. An empty variable counts as unset; no ``.env`` file is read.
+"""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
+from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from generator.receiver.smtp import SmtpServer, SmtpUrlError, parse_smtp_url
 from generator.receiver.storage import DEFAULT_URL
+
+SITE_ORIGIN = "APPRECIATE_SITE_ORIGIN"
 
 
 class SettingsError(Exception):
     """A setting is malformed: one line naming the variable, exit 2."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    database_url: str = DEFAULT_URL
-    admin_token: str | None = None
-    staff_token: str | None = None
-    site_origins: tuple[str, ...] = ()
+def _problem(message: str) -> PydanticCustomError:
+    """A validation error whose text is ``message`` exactly (the variable is named later)."""
+    return PydanticCustomError("setting", message)
+
+
+def _number(
+    minimum: float = 0, hint: str = "0 turns the limit off", whole: bool = False
+) -> BeforeValidator:
+    """A validator for a number of at least ``minimum``; ``whole`` drops the fraction."""
+
+    def check(value: object) -> object:
+        if isinstance(value, str):
+            try:
+                number = float(value)
+            except ValueError:
+                raise _problem(f"'{value}' is not a number (hint: {hint})") from None
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            number = float(value)
+        else:
+            return value  # not a number at all: pydantic says so
+        if number < minimum or number != number:
+            raise _problem(f"must be at least {minimum:g}")
+        if whole:
+            if number == float("inf"):
+                raise _problem(f"'{value}' is not a number (hint: {hint})")
+            return int(number)
+        return number
+
+    return BeforeValidator(check)
+
+
+def _unset_if_empty(value: object) -> object:
+    return None if value == "" else value
+
+
+# a secret, or None when the variable is empty
+Secret = Annotated[SecretStr | None, BeforeValidator(_unset_if_empty)]
+Rate = Annotated[float, _number()]
+Burst = Annotated[int, _number(whole=True)]
+Seconds = Annotated[float, _number(0.1, "seconds, e.g. 5")]
+
+
+class Settings(BaseSettings):
+    """The receiver's settings: ``Settings(...)`` in code, :meth:`from_environment` in service.
+
+    Fields are checked in the order below (the origins and the mail server first); the first
+    problem is the one reported.
+    """
+
+    model_config = SettingsConfigDict(
+        env_file=None,  # the environment only
+        env_ignore_empty=True,  # an empty variable is an unset one
+        case_sensitive=True,
+        populate_by_name=True,  # Settings(rate_per_minute=0) in code, APPRECIATE_RATE_LIMIT outside
+        validate_default=True,
+        hide_input_in_errors=True,  # a token or a password never reaches a ValidationError's text
+        extra="ignore",
+        frozen=True,
+    )
+
+    database_url: str = Field(DEFAULT_URL, validation_alias="DATABASE_URL", repr=False)
+    admin_token: Secret = Field(None, validation_alias="APPRECIATE_ADMIN_TOKEN")
+    staff_token: Secret = Field(None, validation_alias="APPRECIATE_STAFF_TOKEN")
+    site_origins: Annotated[tuple[str, ...], NoDecode] = Field((), validation_alias=SITE_ORIGIN)
     """Origins the forms may come from; empty: any (a warning at start)."""
-    rate_per_minute: float = 60.0
-    rate_burst: int = 20
-    smtp_url: str | None = None
+    smtp_url: Secret = Field(None, validation_alias="APPRECIATE_SMTP_URL")
     """``smtp://user:pass@host:587`` or ``smtps://``; without it replies are stored, not sent."""
-    mail_from: str | None = None
+    rate_per_minute: Rate = Field(60.0, validation_alias="APPRECIATE_RATE_LIMIT")
+    rate_burst: Burst = Field(20, validation_alias="APPRECIATE_RATE_BURST")
+    mail_from: str | None = Field(None, validation_alias="APPRECIATE_MAIL_FROM")
     """The address replies come from; default: the campaign's ``business.email``."""
-    db_connect_timeout: float = 5.0
-    """Seconds to wait for the database to accept a connection; then 503 with Retry-After."""
-    db_statement_timeout: float = 5.0
-    """Seconds a statement may run (PostgreSQL) or wait for a lock (SQLite); then 503."""
-    notify_email: str | None = None
+    notify_email: str | None = Field(None, validation_alias="APPRECIATE_NOTIFY_EMAIL")
     """Where new complaints are announced; default: the campaign's ``business.email``."""
-    site_url: str | None = None
+    site_url: str | None = Field(None, validation_alias="APPRECIATE_SITE_URL")
     """The site's address, for links to its pages (the complaint form); default: ``site_url``."""
-    public_url: str | None = None
+    public_url: str | None = Field(None, validation_alias="APPRECIATE_PUBLIC_URL")
     """The receiver's address in links sent by mail; default: the campaign's ``receiver.url``."""
-    mail_retry_seconds: float = 60.0
+    mail_retry_seconds: Annotated[float, _number(0.1, "seconds, e.g. 60")] = Field(
+        60.0, validation_alias="APPRECIATE_MAIL_RETRY_SECONDS"
+    )
     """The first wait after a failed delivery; it doubles with each failure, up to an hour."""
-    mail_attempts: int = 12
+    mail_attempts: Annotated[int, _number(1, "a count, e.g. 12", whole=True)] = Field(
+        12, validation_alias="APPRECIATE_MAIL_ATTEMPTS"
+    )
     """Deliveries tried before a message is marked failed (about 17 hours at the defaults)."""
-    mail_timeout: float = 30.0
+    mail_timeout: Annotated[float, _number(1, "seconds, e.g. 30")] = Field(
+        30.0, validation_alias="APPRECIATE_MAIL_TIMEOUT"
+    )
     """Seconds a mail server may take to answer; a claim on a message lasts twice as long."""
+    db_connect_timeout: Seconds = Field(5.0, validation_alias="APPRECIATE_DB_CONNECT_TIMEOUT")
+    """Seconds to wait for the database to accept a connection; then 503 with Retry-After."""
+    db_statement_timeout: Seconds = Field(5.0, validation_alias="APPRECIATE_DB_STATEMENT_TIMEOUT")
+    """Seconds a statement may run (PostgreSQL) or wait for a lock (SQLite); then 503."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Settings(...) in code holds what it is given; from_environment reads the variables
+        return (init_settings,)
+
+    @classmethod
+    def from_environment(cls, site_url: str | None = None) -> Settings:
+        """The settings of the environment; ``site_url`` (``mkdocs.yml``'s) gives the site's
+        origin and address when their variables are unset. :class:`SettingsError` names the
+        first malformed variable."""
+        found = EnvSettingsSource(cls)()
+        # by the variables' names only: `database_url` in the environment is no DATABASE_URL
+        values = {name: value for name, value in found.items() if name in VARIABLES}
+        if site_url and not _origins(values.get(SITE_ORIGIN, "")):
+            parts = urlsplit(site_url)
+            values[SITE_ORIGIN] = (f"{parts.scheme}://{parts.netloc}",)
+        try:
+            settings = cls.model_validate(values)
+        except ValidationError as exc:
+            raise SettingsError(_one_line(exc)) from None
+        fallback = (site_url or "").rstrip("/")
+        if settings.site_url is None and fallback:  # the campaign's own, taken as it is
+            settings = settings.model_copy(update={"site_url": fallback})
+        return settings
 
     @property
     def smtp(self) -> SmtpServer | None:
         """The mail server, or ``None``: replies are stored, not sent."""
-        return parse_smtp_url(self.smtp_url) if self.smtp_url else None
+        return parse_smtp_url(self.smtp_url.get_secret_value()) if self.smtp_url else None
 
+    @field_validator("site_origins", mode="before")
     @classmethod
-    def from_environment(cls, site_url: str | None = None) -> Settings:
-        env = os.environ
-        origins = tuple(
-            o.strip().rstrip("/")
-            for o in env.get("APPRECIATE_SITE_ORIGIN", "").split(",")
-            if o.strip()
-        )
-        if not origins and site_url:
-            parts = urlsplit(site_url)
-            origins = (f"{parts.scheme}://{parts.netloc}",)
-        for origin in origins:
-            if not origin.startswith(("http://", "https://")):
-                raise SettingsError(
-                    f"APPRECIATE_SITE_ORIGIN: '{origin}' is not an origin (hint: https://shop.example)"
-                )
-        smtp_url = env.get("APPRECIATE_SMTP_URL") or None
-        if smtp_url:
+    def _site_origins(cls, value: object) -> object:
+        origins = _origins(value) if isinstance(value, str) else value
+        if isinstance(origins, tuple | list):
+            for origin in origins:
+                if isinstance(origin, str) and not origin.startswith(("http://", "https://")):
+                    raise _problem(f"'{origin}' is not an origin (hint: https://shop.example)")
+        return origins
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
             try:
-                parse_smtp_url(smtp_url)
-            except SmtpUrlError as exc:
-                raise SettingsError(f"APPRECIATE_SMTP_URL: {exc}") from None
-        return cls(
-            database_url=env.get("DATABASE_URL") or DEFAULT_URL,
-            admin_token=env.get("APPRECIATE_ADMIN_TOKEN") or None,
-            staff_token=env.get("APPRECIATE_STAFF_TOKEN") or None,
-            site_origins=origins,
-            rate_per_minute=_number(env, "APPRECIATE_RATE_LIMIT", 60.0),
-            rate_burst=int(_number(env, "APPRECIATE_RATE_BURST", 20)),
-            smtp_url=smtp_url,
-            mail_from=_address(env, "APPRECIATE_MAIL_FROM"),
-            notify_email=_address(env, "APPRECIATE_NOTIFY_EMAIL"),
-            site_url=_public_url(env, "APPRECIATE_SITE_URL")
-            or (site_url or "").rstrip("/")
-            or None,
-            public_url=_public_url(env, "APPRECIATE_PUBLIC_URL"),
-            mail_retry_seconds=_number(
-                env, "APPRECIATE_MAIL_RETRY_SECONDS", 60.0, 0.1, "seconds, e.g. 60"
-            ),
-            mail_attempts=int(_number(env, "APPRECIATE_MAIL_ATTEMPTS", 12, 1, "a count, e.g. 12")),
-            mail_timeout=_number(env, "APPRECIATE_MAIL_TIMEOUT", 30.0, 1, "seconds, e.g. 30"),
-            db_connect_timeout=_number(
-                env, "APPRECIATE_DB_CONNECT_TIMEOUT", 5.0, 0.1, "seconds, e.g. 5"
-            ),
-            db_statement_timeout=_number(
-                env, "APPRECIATE_DB_STATEMENT_TIMEOUT", 5.0, 0.1, "seconds, e.g. 5"
-            ),
-        )
+                parse_smtp_url(value.get_secret_value())
+            except SmtpUrlError as exc:  # its message names no password
+                raise _problem(str(exc)) from None
+        return value
+
+    @field_validator("mail_from", "notify_email", mode="before")
+    @classmethod
+    def _address(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        value = value.strip()
+        if not value:
+            return None
+        try:
+            return validate_email(value, check_deliverability=False).normalized
+        except EmailNotValidError:
+            shown = value.encode("unicode_escape").decode()[:80]
+            raise _problem(
+                f"'{shown}' is not an e-mail address (hint: hello@shop.example)"
+            ) from None
+
+    @field_validator("site_url", "public_url", mode="before")
+    @classmethod
+    def _public_url(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        value = value.strip().rstrip("/")
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+            raise _problem(
+                f"'{value[:80]}' is not a web address (hint: https://answers.shop.example)"
+            )
+        return value
 
 
-def _address(env: os._Environ[str], key: str) -> str | None:
-    value = env.get(key, "").strip()
-    if not value:
-        return None
-    try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError:
-        shown = value.encode("unicode_escape").decode()[:80]
-        raise SettingsError(
-            f"{key}: '{shown}' is not an e-mail address (hint: hello@shop.example)"
-        ) from None
+VARIABLES = frozenset(str(field.validation_alias) for field in Settings.model_fields.values())
 
 
-def _public_url(env: os._Environ[str], key: str) -> str | None:
-    value = env.get(key, "").strip().rstrip("/")
-    if not value:
-        return None
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
-        raise SettingsError(
-            f"{key}: '{value[:80]}' is not a web address (hint: https://answers.shop.example)"
-        )
-    return value
+def _origins(value: str) -> tuple[str, ...]:
+    """``https://a.example, https://b.example/`` as ``("https://a.example", "https://b.example")``."""
+    return tuple(o.strip().rstrip("/") for o in value.split(",") if o.strip())
 
 
-def _number(
-    env: os._Environ[str],
-    key: str,
-    default: float,
-    minimum: float = 0,
-    hint: str = "0 turns the limit off",
-) -> float:
-    value = env.get(key)
-    if value is None or value == "":
-        return default
-    try:
-        number = float(value)
-    except ValueError:
-        raise SettingsError(f"{key}: '{value}' is not a number (hint: {hint})") from None
-    if number < minimum or number != number:
-        raise SettingsError(f"{key}: must be at least {minimum:g}")
-    return number
+def _one_line(error: ValidationError) -> str:
+    """The first problem, named by its variable: ``APPRECIATE_MAIL_ATTEMPTS: must be ...``."""
+    first = error.errors(include_url=False)[0]
+    name = str(first["loc"][0]) if first["loc"] else "settings"
+    field = Settings.model_fields.get(name)
+    variable = field.validation_alias if field and isinstance(field.validation_alias, str) else name
+    return f"{variable}: {first['msg']}"
