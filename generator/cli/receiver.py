@@ -159,7 +159,8 @@ def _receiver_settings(config_file: Path) -> ReceiverSettings:
 
 def _open_database_or_exit(settings: ReceiverSettings) -> None:
     """Migrate before serving, so an unreachable database is one line and exit 2, not a trace."""
-    from generator.receiver.storage import Storage, unreachable
+    from generator.receiver.database import unreachable
+    from generator.receiver.storage import Storage
 
     try:
         storage = Storage(

@@ -7,17 +7,11 @@ import logging
 import threading
 import time
 
-import psycopg
 import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 
-from generator.receiver.storage import (
-    Storage,
-    _discard_lost_connections,
-    engine_for,
-    is_connection_error,
-)
+from generator.receiver.storage import Storage
 
 
 async def _add_batches(storage: Storage, rounds: int, per_round: int) -> tuple[list[str], int]:
@@ -61,22 +55,6 @@ def test_concurrent_answers_share_a_commit_and_are_all_stored(database_url: str)
     assert stored == set(acknowledged)
     assert len(inserts) < 200, f"{len(inserts)} INSERTs for 200 answers: no batching"
     assert any(inserts), "no executemany: the answers were not written together"
-
-
-def test_only_errors_of_the_connection_itself_discard_it() -> None:
-    # what psycopg raises when a backend dies under executemany's pipeline
-    assert is_connection_error(psycopg.OperationalError("cannot exit pipeline mode while busy"))
-    assert is_connection_error(psycopg.OperationalError("consuming input failed"))
-    # errors the server reports keep the connection (a cancelled query, a bad row)
-    assert not is_connection_error(psycopg.errors.QueryCanceled("statement timeout"))
-    assert not is_connection_error(psycopg.errors.UniqueViolation("duplicate key"))
-    assert not is_connection_error(ValueError("not psycopg"))
-    # and the receiver's PostgreSQL engines apply it
-    engine = engine_for("postgresql://postgres@127.0.0.1:5432/test")
-    try:
-        assert event.contains(engine, "handle_error", _discard_lost_connections)
-    finally:
-        engine.dispose()
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
