@@ -80,6 +80,7 @@ def report_command(out: Path, campaign: Path | None, config_file: Path) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from generator.pages.colours import text_on
+    from generator.receiver.database import unreachable
     from generator.receiver.pages import render_offline
     from generator.receiver.report import build_report
     from generator.receiver.storage import Storage
@@ -91,10 +92,7 @@ def report_command(out: Path, campaign: Path | None, config_file: Path) -> None:
         storage.migrate()
         report = build_report(storage)
     except SQLAlchemyError as exc:
-        click.echo(
-            f"Error: {settings.database_url}: cannot read the database ({type(exc).__name__})",
-            err=True,
-        )
+        click.echo(f"Error: {unreachable(settings.database_url, exc)}", err=True)
         sys.exit(2)
     business = loaded.campaign.business
     brand = {
@@ -114,6 +112,7 @@ def _print_setup_link(settings: ReceiverSettings, host: str, port: int) -> None:
     """While the console has no owner: a one-time link that creates it (24 h, single use)."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from generator.receiver.database import unreachable
     from generator.receiver.staff.setup import issue_link
     from generator.receiver.storage import Storage
 
@@ -122,10 +121,7 @@ def _print_setup_link(settings: ReceiverSettings, host: str, port: int) -> None:
         storage.migrate()
         token = issue_link(storage.engine)
     except SQLAlchemyError as exc:
-        click.echo(
-            f"Error: {settings.database_url}: cannot open the database ({type(exc).__name__})",
-            err=True,
-        )
+        click.echo(f"Error: {unreachable(settings.database_url, exc)}", err=True)
         sys.exit(2)
     finally:
         storage.close()

@@ -17,6 +17,7 @@ def _storage() -> Storage:
     """The receiver's database, brought to the newest schema."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from generator.receiver.database import unreachable
     from generator.receiver.settings import Settings, SettingsError
     from generator.receiver.storage import Storage
 
@@ -29,10 +30,7 @@ def _storage() -> Storage:
     try:
         storage.migrate()
     except SQLAlchemyError as exc:
-        click.echo(
-            f"Error: {settings.database_url}: cannot open the database ({type(exc).__name__})",
-            err=True,
-        )
+        click.echo(f"Error: {unreachable(settings.database_url, exc)}", err=True)
         sys.exit(2)
     return storage
 

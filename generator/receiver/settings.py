@@ -21,13 +21,14 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from generator.errors import AppreciateError
 from generator.receiver.smtp import SmtpServer, SmtpUrlError, parse_smtp_url
 from generator.receiver.storage import DEFAULT_URL
 
 SITE_ORIGIN = "APPRECIATE_SITE_ORIGIN"
 
 
-class SettingsError(Exception):
+class SettingsError(AppreciateError):
     """A setting is malformed: one line naming the variable, exit 2."""
 
 

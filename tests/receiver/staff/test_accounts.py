@@ -122,3 +122,13 @@ def test_the_same_email_twice_is_refused(tmp_path: Path) -> None:
     with pytest.raises(accounts.AccountError, match="has an account already"):
         accounts.add(engine, "A@shop.example", "owner", PASSWORD)
     engine.dispose()
+
+
+def test_a_database_that_cannot_be_opened_is_named_without_its_password(tmp_path: Path) -> None:
+    # port 9 on loopback: nothing listens, the connection is refused at once
+    url = "postgresql://shop:s3cret-pass@127.0.0.1:9/answers"
+    done = appreciate("staff", "list", cwd=tmp_path, DATABASE_URL=url)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: DATABASE_URL: cannot open postgresql://shop:***@")
+    assert "s3cret-pass" not in done.stderr + done.stdout
+    assert len(done.stderr.strip().splitlines()) == 1
