@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -76,7 +78,6 @@ def _misspelt_fields(model: type[BaseModel], errors: list[ErrorDetails]) -> set[
 
 
 def _problem(model: type[BaseModel], doc: YamlDocument, error: ErrorDetails) -> Problem:
-    kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     loc, _ = _resolve(model, error["loc"])
     extra = ctx.pop("field", None)
@@ -86,58 +87,98 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: ErrorDetails) -> 
     unquoted_hint = ctx.pop("unquoted_hint", None)
     if unquoted_hint is not None and loc not in doc.quoted:
         hint = unquoted_hint
-    value = error.get("input")
+    failure = _Failure(model, doc, error, loc, ctx, hint)
+    return _EXPLAIN.get(error["type"], _other_problem)(failure)
 
-    if kind == "extra_forbidden":
-        _, known = _resolve(model, error["loc"][:-1])
-        name = str(loc[-1])
-        hint = did_you_mean(name, known or ()) or (
-            f"known fields: {', '.join(known)}" if known else None
-        )
-        return Problem(
-            doc.display, doc.line_of(loc, key=True), field_path(loc), "unknown field", hint
-        )
-    if kind == "missing":
-        name = str(loc[-1])
-        parent = field_path(loc[:-1]) or "the top level"
-        return Problem(
-            doc.display,
-            doc.line_of(loc),
-            field_path(loc),
-            "is required",
-            f"add '{name}:' to {parent}",
-        )
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
-        tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
-        tag = ctx.get("tag")
-        message = f"unknown kind '{tag}'" if tag is not None else "needs a 'kind'"
-        hint = (
-            did_you_mean(str(tag), tags) if tag is not None else None
-        ) or "use one of: " + ", ".join(tags)
-        return Problem(
-            doc.display, doc.line_of((*loc, "kind")), field_path((*loc, "kind")), message, hint
-        )
-    if kind == "literal_error":
-        choices = [
-            c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
-        ]
-        hint = did_you_mean(str(value), choices) or "use one of: " + ", ".join(choices)
-        return doc.problem(loc, f"'{value}' is not allowed", hint)
-    if kind == "string_type" and isinstance(value, bool):
+
+@dataclass(frozen=True)
+class _Failure:
+    """One pydantic error: where it points in the document, its context and the hint to give."""
+
+    model: type[BaseModel]
+    doc: YamlDocument
+    error: ErrorDetails
+    loc: Loc
+    ctx: dict[str, Any]
+    """Pydantic's context, without the ``field`` and hints a validator added."""
+    hint: str | None
+
+    @property
+    def value(self) -> Any:
+        return self.error.get("input")
+
+    def problem(self, message: str, hint: str | None) -> Problem:
+        """The problem at the value this error points to."""
+        return self.doc.problem(self.loc, message, hint)
+
+
+def _unknown_field(failure: _Failure) -> Problem:
+    _, known = _resolve(failure.model, failure.error["loc"][:-1])
+    name = str(failure.loc[-1])
+    hint = did_you_mean(name, known or ()) or (
+        f"known fields: {', '.join(known)}" if known else None
+    )
+    line = failure.doc.line_of(failure.loc, key=True)
+    return Problem(failure.doc.display, line, field_path(failure.loc), "unknown field", hint)
+
+
+def _missing_field(failure: _Failure) -> Problem:
+    name = str(failure.loc[-1])
+    parent = field_path(failure.loc[:-1]) or "the top level"
+    return failure.problem("is required", f"add '{name}:' to {parent}")
+
+
+def _unknown_kind(failure: _Failure) -> Problem:
+    tags = [t.strip(" '") for t in str(failure.ctx.get("expected_tags", "")).split(",")]
+    tag = failure.ctx.get("tag")
+    message = f"unknown kind '{tag}'" if tag is not None else "needs a 'kind'"
+    hint = (
+        did_you_mean(str(tag), tags) if tag is not None else None
+    ) or "use one of: " + ", ".join(tags)
+    return failure.doc.problem((*failure.loc, "kind"), message, hint)
+
+
+def _not_allowed(failure: _Failure) -> Problem:
+    expected = str(failure.ctx.get("expected", ""))
+    choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
+    hint = did_you_mean(str(failure.value), choices) or "use one of: " + ", ".join(choices)
+    return failure.problem(f"'{failure.value}' is not allowed", hint)
+
+
+def _not_text(failure: _Failure) -> Problem:
+    if isinstance(failure.value, bool):
         hint = "put it in quotes: YAML reads yes/no/on/off as true/false"
-        return doc.problem(loc, "must be text", hint)
-    if kind == "string_type":
-        return doc.problem(loc, "must be text", hint or "put it in quotes")
-    if kind == "value_error":
-        message = str(error["msg"]).removeprefix("Value error, ")
-        if "email" in message:
-            return doc.problem(loc, f"'{value}' is not an e-mail address", "like hello@example.com")
-        return doc.problem(loc, message, hint)
-    if kind in _MESSAGES:
-        message, default_hint = _MESSAGES[kind]
-        return doc.problem(loc, message.format(**ctx), hint or default_hint)
-    message = str(error["msg"])
-    return doc.problem(loc, message[:1].lower() + message[1:], hint)
+        return failure.problem("must be text", hint)
+    return failure.problem("must be text", failure.hint or "put it in quotes")
+
+
+def _invalid_value(failure: _Failure) -> Problem:
+    message = str(failure.error["msg"]).removeprefix("Value error, ")
+    if "email" in message:
+        return failure.problem(
+            f"'{failure.value}' is not an e-mail address", "like hello@example.com"
+        )
+    return failure.problem(message, failure.hint)
+
+
+def _other_problem(failure: _Failure) -> Problem:
+    if failure.error["type"] in _MESSAGES:
+        message, default_hint = _MESSAGES[failure.error["type"]]
+        return failure.problem(message.format(**failure.ctx), failure.hint or default_hint)
+    message = str(failure.error["msg"])
+    return failure.problem(message[:1].lower() + message[1:], failure.hint)
+
+
+# the errors that need more than a message and a hint from _MESSAGES, by pydantic's type
+_EXPLAIN: dict[str, Callable[[_Failure], Problem]] = {
+    "extra_forbidden": _unknown_field,
+    "missing": _missing_field,
+    "union_tag_invalid": _unknown_kind,
+    "union_tag_not_found": _unknown_kind,
+    "literal_error": _not_allowed,
+    "string_type": _not_text,
+    "value_error": _invalid_value,
+}
 
 
 def _resolve(model: type[BaseModel], raw: tuple[int | str, ...]) -> tuple[Loc, list[str] | None]:
