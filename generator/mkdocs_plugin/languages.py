@@ -28,6 +28,12 @@ def docs_path(path: str, language: str, default: str) -> str:
     return f"{stem}.{language}.{suffix}"
 
 
+def neutral_path(src_uri: str, language: str) -> str:
+    """A page's path whatever its language: ``story.es.md`` in ``es`` → ``story.md``."""
+    stem, dot, suffix = src_uri.rpartition(".")
+    return f"{stem.removesuffix(f'.{language}')}{dot}{suffix}" if dot else src_uri
+
+
 def translated_page(src_uri: str, languages: Sequence[str]) -> bool:
     """Whether a page of the docs folder is another language's version (``story.es.md``)."""
     return src_uri.endswith(tuple(f".{language}.md" for language in languages[1:]))

@@ -25,6 +25,7 @@ from generator.mkdocs_plugin.languages import (
     i18n_plugin,
     language_being_built,
     lunr_languages,
+    neutral_path,
     translated_page,
 )
 from generator.mkdocs_plugin.palette import brand_css, custom_palette
@@ -259,7 +260,7 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
             if page is None or file.src_uri in self.state.generated or page.meta.get("share_image"):
                 continue
             title = str(page.meta.get("title") or page.title or config.site_name)
-            path = share_path(file.src_uri, self.state.language)
+            path = share_path(neutral_path(file.src_uri, self.state.language), self.state.language)
             card = share_image(title, style, self.state.cache_dir)
             files.append(File.generated(config, path, content=card))
             page.meta["share_image"] = path

@@ -39,9 +39,9 @@ class CardStyle(NamedTuple):
 
 
 def share_path(page_path: str, language: str) -> str:
-    """``offers.es.md`` → ``assets/share/es/offers.png`` (``blog/v1.2.md``: ``blog/v1.2.png``)."""
-    stem = page_path.removesuffix(".md").removesuffix(f".{language}")
-    return f"{FOLDER}/{language}/{stem}.png"
+    """``offers.md`` in ``es`` → ``assets/share/es/offers.png`` (``blog/v1.2.md``:
+    ``blog/v1.2.png``)."""
+    return f"{FOLDER}/{language}/{page_path.removesuffix('.md')}.png"
 
 
 @cache

@@ -12,6 +12,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from generator.i18n import gettext_in
+from generator.mkdocs_plugin.languages import docs_path, neutral_path, translated_page
 from tests.conftest import MKDOCS_I18N, THREE, SiteFactory, appreciate, mkdocs, three_languages
 
 PAGES = ("", "offers/", "survey/", "contact/", "returns/", "faq/")
@@ -263,3 +264,17 @@ def test_a_missing_translation_is_reported_and_strict_stops(site_factory: SiteFa
     strict = appreciate("build", "--strict", cwd=root)
     assert strict.returncode != 0 and report in strict.stderr
     assert "site was kept as it was" in strict.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "in_docs"),
+    [
+        ("offers.md", "en", "offers.md"),
+        ("offers.md", "es", "offers.es.md"),
+        ("blog/v1.2.md", "id", "blog/v1.2.id.md"),
+    ],
+)
+def test_i18n_file_names_round_trip(path: str, language: str, in_docs: str) -> None:
+    assert docs_path(path, language, "en") == in_docs
+    assert neutral_path(in_docs, language) == path
+    assert translated_page(in_docs, ["en", "es", "id"]) == (language != "en")
