@@ -57,6 +57,9 @@ class CsvFile:
                     line = reader.line_num + 1
             except csv.Error as exc:
                 raise UnreadableFile(f"line {reader.line_num}: {exc}") from None
+            except UnicodeDecodeError:  # neither UTF-8 nor Windows-1252: a spreadsheet, say
+                # (decoded a buffer ahead of the csv reader: no line to name)
+                raise UnreadableFile("not text in UTF-8 or Windows-1252") from None
 
 
 def _encoding(path: Path) -> tuple[str, bytes]:

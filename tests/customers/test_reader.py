@@ -151,3 +151,14 @@ def test_an_unreadable_file_is_one_line_with_a_hint(
     with pytest.raises(CustomerListError) as caught:
         list(read(path).rows())
     assert str(caught.value) == message
+
+
+def test_a_spreadsheet_saved_as_csv_is_one_line_with_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00\x9d\x8f\x90xl/workbook.xml\x00\x00")
+    with pytest.raises(CustomerListError) as caught:
+        list(read(path).rows())
+    assert str(caught.value) == (
+        "customers.csv: not text in UTF-8 or Windows-1252 (hint: export the customer list from "
+        "your shop as CSV, and check customers.file)"
+    )
