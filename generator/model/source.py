@@ -56,6 +56,20 @@ class YamlDocument:
         return Problem(self.display, self.line_of(loc), field_path(loc), message, hint)
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, but a value shaped like a date that is no real day (2026-13-40) stays
+    text: the field's own check then names it, with its line, instead of a traceback."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def load_yaml(path: Path) -> YamlDocument:
     """Parse a YAML mapping; syntax errors, duplicate keys and non-mappings raise InputError."""
     display = display_path(path)
@@ -67,7 +81,7 @@ def load_yaml(path: Path) -> YamlDocument:
         hint = "save the file as UTF-8" if isinstance(exc, UnicodeDecodeError) else None
         raise InputError([Problem(display, None, "", f"cannot read: {exc}", hint)]) from None
 
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,11 @@ def test_syntax_errors_give_line_column_and_a_hint(
         load_yaml(write(tmp_path, text))
     line = str(caught.value)
     assert where in line and "YAML syntax: " in line and line.endswith(f"{hint})")
+
+
+def test_a_date_that_is_no_real_day_stays_text_for_its_field_to_name(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("dates:\n  start: 2026-11-01\n  end: 2026-13-40\n", encoding="utf-8")
+    doc = load_yaml(path)
+    assert doc.data["dates"] == {"start": date(2026, 11, 1), "end": "2026-13-40"}
+    assert doc.line_of(("dates", "end")) == 3
