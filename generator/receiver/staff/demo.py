@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
 from generator.receiver.staff import accounts
 from generator.receiver.storage import Storage, now
@@ -55,78 +55,91 @@ COMPLAINTS = [
 ]
 
 
+# (score, e-mail of a detractor who asked to be contacted; None: a happy customer)
+SURVEY: list[tuple[int, str | None]] = [(3, "rudi@example.com"), (9, None), (10, None), (7, None)]
+
+
 def seed(engine: Engine) -> bool:
     """Demo complaints and answers, once; ``False`` when the database has complaints already."""
     with engine.begin() as connection:
         if connection.execute(select(func.count()).select_from(complaints)).scalar_one():
             return False
         moment = now()
-        for n, (lang, name, email, phone, order, message, due) in enumerate(COMPLAINTS):
-            received = moment - timedelta(hours=24 - due)
-            connection.execute(
-                insert(complaints).values(
-                    campaign="appreciation-2026",
-                    received_at=received,
-                    lang=lang,
-                    ticket=f"T-DEMO{n + 1}",
-                    name=name,
-                    email=email,
-                    phone=phone,
-                    order_ref=order,
-                    message=message,
-                    due_at=received + timedelta(hours=24),
-                    notified_at=received,
-                )
-            )
-        answered_at = moment - timedelta(hours=5)
-        result = connection.execute(
+        _open_complaints(connection, moment)
+        _answered_complaint(connection, moment)
+        _survey_answers(connection, moment)
+    return True
+
+
+def _open_complaints(connection: Connection, moment: datetime) -> None:
+    """``COMPLAINTS``, each received a day before it is due."""
+    for n, (lang, name, email, phone, order, message, due) in enumerate(COMPLAINTS):
+        received = moment - timedelta(hours=24 - due)
+        connection.execute(
             insert(complaints).values(
                 campaign="appreciation-2026",
-                received_at=moment - timedelta(hours=6),
-                lang="en",
-                ticket="T-DEMO4",
-                name="Sam",
-                email="sam@example.com",
-                message="Can I change the grind of my subscription?",
-                notified_at=answered_at,
-                due_at=moment + timedelta(hours=18),
-                answered_at=answered_at,
-                first_response_at=answered_at,
+                received_at=received,
+                lang=lang,
+                ticket=f"T-DEMO{n + 1}",
+                name=name,
+                email=email,
+                phone=phone,
+                order_ref=order,
+                message=message,
+                due_at=received + timedelta(hours=24),
+                notified_at=received,
             )
         )
+
+
+def _answered_complaint(connection: Connection, moment: datetime) -> None:
+    """A complaint answered an hour after it came, with the owner's reply."""
+    answered_at = moment - timedelta(hours=5)
+    result = connection.execute(
+        insert(complaints).values(
+            campaign="appreciation-2026",
+            received_at=moment - timedelta(hours=6),
+            lang="en",
+            ticket="T-DEMO4",
+            name="Sam",
+            email="sam@example.com",
+            message="Can I change the grind of my subscription?",
+            notified_at=answered_at,
+            due_at=moment + timedelta(hours=18),
+            answered_at=answered_at,
+            first_response_at=answered_at,
+        )
+    )
+    connection.execute(
+        insert(replies).values(
+            item_kind="complaint",
+            item_id=(result.inserted_primary_key or [0])[0],
+            kind="reply",
+            staff_email=OWNER,
+            created_at=answered_at,
+            body="Of course: reply with the grind you like and we change it from the next bag.",
+        )
+    )
+
+
+def _survey_answers(connection: Connection, moment: datetime) -> None:
+    """``SURVEY``, an hour apart; the detractor's answer is a ticket to follow up."""
+    for n, (score, contact) in enumerate(SURVEY):
+        detractor = contact is not None
         connection.execute(
-            insert(replies).values(
-                item_kind="complaint",
-                item_id=(result.inserted_primary_key or [0])[0],
-                kind="reply",
-                staff_email=OWNER,
-                created_at=answered_at,
-                body="Of course: reply with the grind you like and we change it from the next bag.",
+            insert(answers).values(
+                campaign="appreciation-2026",
+                received_at=moment - timedelta(hours=n + 1),
+                lang="en",
+                nps=score,
+                answers={"why": "The café was too loud." if detractor else "Great coffee."},
+                email=contact,
+                consent=detractor,
+                reward_code=f"DEMQRSTUV{n + 2}",
+                ticket="S-DEMO1" if detractor else None,
+                due_at=moment + timedelta(hours=23 - n) if detractor else None,
             )
         )
-        survey: list[tuple[int, str | None]] = [
-            (3, "rudi@example.com"),
-            (9, None),
-            (10, None),
-            (7, None),
-        ]
-        for n, (score, contact) in enumerate(survey):
-            detractor = contact is not None
-            connection.execute(
-                insert(answers).values(
-                    campaign="appreciation-2026",
-                    received_at=moment - timedelta(hours=n + 1),
-                    lang="en",
-                    nps=score,
-                    answers={"why": "The café was too loud." if detractor else "Great coffee."},
-                    email=contact,
-                    consent=detractor,
-                    reward_code=f"DEMQRSTUV{n + 2}",
-                    ticket="S-DEMO1" if detractor else None,
-                    due_at=moment + timedelta(hours=23 - n) if detractor else None,
-                )
-            )
-    return True
 
 
 def main() -> None:
