@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.audit import limits
-from generator.audit.findings import FORMATS
+from generator.audit.findings import FORMATS, IgnoreRule
 from generator.audit.limits import IMAGE_LIMITS, ImageLimits
 from generator.cli.main import CONFIG_FILE_OPTION, log_to_stderr, main
 
@@ -201,7 +201,6 @@ def check_command(
     Exit status: 0 no findings, 1 findings, 2 bad usage.
     """
     from generator.audit.external import ExternalOptions
-    from generator.audit.findings import IgnoreRule
     from generator.audit.report import describe_tags, render
     from generator.audit.run import run_check
     from generator.audit.site import AuditOptions
@@ -213,10 +212,7 @@ def check_command(
         raise click.UsageError(
             f"{site_dir}: no such folder (hint: build the site first: appreciate build)"
         )
-    try:
-        rules = tuple(IgnoreRule.parse(rule) for rule in ignores)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+    rules = _ignore_rules(ignores)
     options = AuditOptions(
         site_url=site_url,
         limits=ImageLimits(stretch_tolerance, max_upscale, max_image_kb * 1000),
@@ -230,10 +226,22 @@ def check_command(
         browser=browser,
     )
     report = run_check(site_dir, options, progress=sys.stderr.isatty())
-    text = render(report, fmt)
+    _write_report(render(report, fmt), output)
+    sys.exit(1 if report.findings else 0)
+
+
+def _ignore_rules(ignores: tuple[str, ...]) -> tuple[IgnoreRule, ...]:
+    """The --ignore rules; a bad one is a usage error."""
+    try:
+        return tuple(IgnoreRule.parse(rule) for rule in ignores)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _write_report(text: str, output: Path | None) -> None:
+    """To --output (its folder made if needed), else to standard output."""
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
-    sys.exit(1 if report.findings else 0)
