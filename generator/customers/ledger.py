@@ -71,6 +71,21 @@ def summarize(
     e-mail → the index of their tier in ``TierTable.names``."""
     summary = CustomerSummary()
     table = TierTable.from_rules(reader.settings.tiers, today)
+    ledger, candidates = _totals(reader, summary, wall, max_errors)
+    summary.customers = len(ledger)
+    summary.tiers = _decide_tiers(ledger, table)
+    if wall is not None:
+        summary.wall = _wall_of(candidates, ledger, wall, table.names)
+    for key, value in ledger.items():  # in place: a second dict would double the memory
+        ledger[key] = value >> 1
+    return summary, ledger
+
+
+def _totals(
+    reader: CustomerReader, summary: CustomerSummary, wall: Wall | None, max_errors: int
+) -> tuple[dict[int, int], dict[int, dict[str, str]]]:
+    """The hash of each customer's e-mail → their packed totals, and the wall's candidates (twice
+    the room, as some will not be opted in once their rows are merged); counts go in ``summary``."""
     ledger: dict[int, int] = {}
     candidates: dict[int, dict[str, str]] = {}
 
@@ -95,9 +110,12 @@ def summarize(
             ledger[key] = merge(known, value)
         if opted_in and len(candidates) < wall_room and key not in candidates:
             candidates[key] = _wall_entry(row, wall)  # type: ignore[arg-type]
-
     summary.rows = rows + summary.bad_rows
-    summary.customers = len(ledger)
+    return ledger, candidates
+
+
+def _decide_tiers(ledger: dict[int, int], table: TierTable) -> dict[str, int]:
+    """Each customer's totals replaced by their tier's index * 2 + opted in; the tiers' sizes."""
     names = table.names
     counts = [0] * len(names)
     tier_index = table.tier_index
@@ -106,17 +124,21 @@ def summarize(
         tier = tier_index(orders, spent, since)
         counts[tier] += 1
         ledger[key] = tier * 2 + opted_in  # totals are done with: keep what later passes need
-    summary.tiers = {name: n for name, n in zip(names, counts, strict=True) if n or name != "none"}
-    if wall is not None:
-        for key, entry in candidates.items():
-            tier, opted = divmod(ledger[key], 2)
-            if opted and len(summary.wall) < wall.max_entries:
-                if "tier" in wall.fields:
-                    entry["tier"] = names[tier]
-                summary.wall.append(entry)
-    for key, value in ledger.items():  # in place: a second dict would double the memory
-        ledger[key] = value >> 1
-    return summary, ledger
+    return {name: n for name, n in zip(names, counts, strict=True) if n or name != "none"}
+
+
+def _wall_of(
+    candidates: dict[int, dict[str, str]], ledger: dict[int, int], wall: Wall, names: list[str]
+) -> list[dict[str, str]]:
+    """The candidates still opted in once merged, in file order, up to the wall's size."""
+    entries: list[dict[str, str]] = []
+    for key, entry in candidates.items():
+        tier, opted = divmod(ledger[key], 2)
+        if opted and len(entries) < wall.max_entries:
+            if "tier" in wall.fields:
+                entry["tier"] = names[tier]
+            entries.append(entry)
+    return entries
 
 
 def _wall_entry(row: Row, wall: Wall) -> dict[str, str]:
