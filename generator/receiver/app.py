@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from generator.model.campaign import Campaign
 from generator.model.translated import localized
@@ -46,6 +47,13 @@ ROUTES = [
     Route("/complaints/{ticket}/answered", admin.answered, methods=["POST"]),
     *STAFF_ROUTES,
 ]
+
+
+class ReceiverApp(Starlette):
+    """Starlette with the security headers outside its error middleware, so a 500 has them too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = None) -> Starlette:
@@ -81,9 +89,9 @@ def create_app(campaign: Campaign, settings: Settings, code_key: bytes | None = 
         allow_methods=["POST"],
         allow_headers=["Accept", "Content-Type"],
     )
-    app = Starlette(
+    app = ReceiverApp(
         routes=ROUTES,
-        middleware=[Middleware(SecurityHeaders), cors, Middleware(BodyLimit)],
+        middleware=[cors, Middleware(BodyLimit)],
         exception_handlers={
             HTTPException: http_error,
             SignInNeeded: sign_in_needed,

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
 from generator.audit.browser import CHROMIUM, CHROMIUM_FLAGS
 from tests.browser import PHONE, need_chromium
 from tests.receiver.conftest import ADMIN, SITE, Receiver
+from tests.receiver.staff.conftest import TestClient, make_app
 from tests.receiver.test_forms import SURVEY
 
 if TYPE_CHECKING:
@@ -81,3 +86,18 @@ def test_the_pages_work_under_their_policy_in_chromium(receiver: Receiver) -> No
         finally:
             browser.close()
     assert violations == []
+
+
+def test_a_server_error_carries_the_security_headers_too(tmp_path: Path) -> None:
+    async def boom(request: Request) -> Response:
+        raise RuntimeError("a bug")
+
+    app = make_app(f"sqlite:///{tmp_path / 'answers.sqlite3'}")
+    app.router.routes.append(Route("/boom", boom))  # type: ignore[attr-defined]
+    with TestClient(app, raise_server_exceptions=False) as client:  # type: ignore[arg-type]
+        answer = client.get("/boom", headers=JSON)
+    assert answer.status_code == 500
+    assert answer.json()["error"]["code"] == "internal"
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
+    assert "a bug" not in answer.text
