@@ -5,14 +5,17 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
+from mkdocs.utils.templates import TemplateContext
 
 from generator.audit.findings import IgnoreRule
 from generator.errors import AppreciateError
@@ -31,7 +34,7 @@ from generator.mkdocs_plugin.languages import (
 from generator.mkdocs_plugin.palette import brand_css, custom_palette
 from generator.mkdocs_plugin.preflight import PUBLISHING_COMMANDS, preflight
 from generator.mkdocs_plugin.redirects import language_redirects
-from generator.mkdocs_plugin.search import INDEX, language_search_base, split_search_index
+from generator.mkdocs_plugin.search import INDEX, language_base, split_search_index
 from generator.mkdocs_plugin.site_name import name_problem
 from generator.mkdocs_plugin.state import BuildState
 from generator.model.source import display_path
@@ -159,6 +162,10 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         }
         # a shop's pages don't advertise the engine ("Made with Material for MkDocs") unless asked
         config.extra.setdefault("generator", False)
+        if config.site_url and len(bundle.languages) > 1:
+            # Material keeps preferences (light or dark...) per base_url, which is each language's
+            # folder for its search (on_page_context): one scope, the site's, for every language
+            config.extra.setdefault("scope", urlsplit(config.site_url).path or "/")
         if state.social_ours and bundle.social.get(language):  # the footer links them
             config.extra["social"] = [asdict(link) for link in bundle.social[language]]
 
@@ -270,10 +277,16 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         state = self.state
         if state is None or i18n_plugin(config) is None or not page.canonical_url:
             return output
-        output = absolute_alternates(output, page.canonical_url, state.default_language)
-        if not state.building_default:  # search this language's own index
-            output = language_search_base(output, page.url, state.language)
-        return output
+        return absolute_alternates(output, page.canonical_url, state.default_language)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Another language's pages search that language's own index (Material's ``base``)."""
+        state = self.state
+        if state is not None and not state.building_default and i18n_plugin(config) is not None:
+            context["base_url"] = language_base(page.url, state.language)
+        return context
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

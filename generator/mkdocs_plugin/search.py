@@ -2,23 +2,20 @@
 
 mkdocs-static-i18n merges every language's entries into one lunr index at the site's root.
 :func:`split_search_index` writes each language's entries into its own folder's index, with
-the lunr language of that language; :func:`language_search_base` points a page's search at
-its own language's index (Material reads the index, and resolves results, from the page's
-``base``).
+the lunr language of that language; :func:`language_base` is the ``base_url`` that points a
+page's search at its own language's index (Material reads the index, and resolves results,
+from it).
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
-import re
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
 INDEX = Path("search") / "search_index.json"
-# Material's page configuration: <script id="__config" type="application/json">{...}</script>
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 def split_search_index(
@@ -55,24 +52,12 @@ def _in_folder(location: str, folder: str) -> bool:
     return location == folder or location.startswith((f"{folder}/", f"{folder}#"))
 
 
-def language_search_base(html: str, page_url: str, language_folder: str) -> str:
-    """The page with Material's ``base`` set to its language's folder (``es/``, ``id/``).
+def language_base(page_url: str, language_folder: str) -> str:
+    """The page's ``base_url`` as its language's folder (``es/``) instead of the site's root.
 
     ``page_url`` is the page's address relative to the site's root (``es/offers/``). Material
-    fetches ``search/search_index.json`` from ``base`` and resolves result links against it;
-    nothing else the site uses reads it (no instant navigation, no version selector).
+    fetches ``search/search_index.json`` from ``base_url`` and resolves result links against it;
+    its assets and links are made relative to the page, not to it.
     """
-    match = _CONFIG.search(html)
-    if match is None:
-        return html
-    config = json.loads(match[2])
-    base = str(config.get("base", "."))
-    if base.startswith("/") or "://" in base:  # an error page's absolute root
-        config["base"] = f"{base.rstrip('/')}/{language_folder}/"
-    else:
-        page_folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
-        config["base"] = posixpath.relpath(language_folder, page_folder.rstrip("/") or ".")
-    text = json.dumps(config, ensure_ascii=False)
-    for char in "<>&":  # as Jinja's tojson writes them: nothing in it can end the script
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return html[: match.start(2)] + text + html[match.end(2) :]
+    page_folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    return posixpath.relpath(language_folder, page_folder.rstrip("/") or ".")

@@ -204,6 +204,9 @@ def test_pages_search_their_own_languages_index(site: Path) -> None:
     assert (base(""), base("offers/")) == (".", "..")
     assert (base("es/"), base("es/offers/")) == (".", "..")  # es/ is this page's search root
     assert base("id/story/") == ".."
+    # preferences (light or dark...) stay one for the site, not one per language folder
+    for path in ("", "es/offers/", "id/story/"):
+        assert '__md_scope=new URL("/",location)' in html(site, path).html, path
 
 
 def test_a_translated_marketer_page_replaces_the_english_one(site: Path) -> None:
