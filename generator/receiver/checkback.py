@@ -1,132 +1,31 @@
-"""Check back after an answer: a single-use link that asks "did we solve it?".
+"""Check back after an answer: the page of a single-use link that asks "did we solve it?".
 
-The link's random token is stored only as its SHA-256, bound to one item and one reply. The
-page works without JavaScript, in the customer's language; a "no" reopens the item in the
-inbox with a new due time.
+The page works without JavaScript, in the customer's language; a "no" reopens the item in the
+inbox with a new due time and tells the shop (the links themselves: ``checkback_links.py``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from generator.i18n import N_
+from generator.receiver.checkback_links import (
+    MAX_COMMENT,
+    CheckBack,
+    Verdict,
+    look_up,
+    record,
+)
 from generator.receiver.context import database, fields, receiver_of
 from generator.receiver.errors import ApiError
 from generator.receiver.limits import retry_after
+from generator.receiver.outbox import queue_reopened
 from generator.receiver.pages import render
-from generator.receiver.tables import answers, checkbacks, complaints, replies
-
-MAX_COMMENT = 2000
-ITEMS = {"complaint": complaints, "answer": answers}
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def issue(connection: Connection, item_kind: str, item_id: int, reply_id: int, lang: str) -> str:
-    """A new check-back token for one reply, stored (hashed) in ``connection``'s transaction."""
-    from generator.receiver.storage import now
-
-    token = secrets.token_urlsafe(24)
-    connection.execute(
-        insert(checkbacks).values(
-            token_hash=token_hash(token),
-            item_kind=item_kind,
-            item_id=item_id,
-            reply_id=reply_id,
-            lang=lang,
-            created_at=now(),
-        )
-    )
-    return token
-
-
-@dataclass(frozen=True)
-class CheckBack:
-    """One link's state: what it is about, and the customer's answer once given."""
-
-    item_kind: str
-    item_id: int
-    ticket: str
-    lang: str
-    answered: bool
-    solved: bool | None
-
-
-@dataclass(frozen=True)
-class Verdict:
-    solved: bool
-    satisfaction: int
-    comment: str | None
-
-
-def look_up(engine: Engine, token: str) -> CheckBack | None:
-    with engine.connect() as connection:
-        row = connection.execute(
-            select(checkbacks).where(checkbacks.c.token_hash == token_hash(token))
-        ).first()
-        if row is None or row.item_kind not in ITEMS:
-            return None
-        table = ITEMS[row.item_kind]
-        ticket = connection.execute(
-            select(table.c.ticket).where(table.c.id == row.item_id)
-        ).scalar()
-    if ticket is None:  # the item was erased (a GDPR request): the link goes with it
-        return None
-    return CheckBack(
-        row.item_kind, row.item_id, ticket, row.lang, row.answered_at is not None, row.solved
-    )
-
-
-def record(engine: Engine, token: str, verdict: Verdict, response_hours: int) -> bool:
-    """Store the answer, once; a "no" reopens the item, due in ``response_hours``.
-
-    ``False`` when the link was answered already (two posts at once: exactly one wins).
-    """
-    from generator.receiver.storage import now
-
-    moment = now()
-    with engine.begin() as connection:
-        marked = connection.execute(
-            update(checkbacks)
-            .where(checkbacks.c.token_hash == token_hash(token), checkbacks.c.answered_at.is_(None))
-            .values(
-                answered_at=moment,
-                solved=verdict.solved,
-                satisfaction=verdict.satisfaction,
-                comment=verdict.comment,
-            )
-            .returning(checkbacks.c.item_kind, checkbacks.c.item_id)
-        ).first()
-        if marked is None:
-            return False
-        if not verdict.solved:
-            table = ITEMS[marked.item_kind]
-            connection.execute(
-                update(table)
-                .where(table.c.id == marked.item_id)
-                .values(answered_at=None, due_at=moment + timedelta(hours=response_hours))
-            )
-            connection.execute(
-                insert(replies).values(
-                    item_kind=marked.item_kind,
-                    item_id=marked.item_id,
-                    kind="reopened",
-                    staff_email=None,
-                    created_at=moment,
-                    body=verdict.comment or "",
-                )
-            )
-    return True
 
 
 def verdict_of(data: dict[str, str]) -> Verdict:
@@ -194,6 +93,12 @@ async def answer(request: Request) -> Response:
         raise ApiError(409, "already_answered", N_("you have answered already: thank you"))
     verdict = verdict_of(data)
     hours = receiver.campaign.complaints.response_hours
-    if not await database(record, receiver.storage.engine, token, verdict, hours):
+
+    def tell_the_shop(connection: Connection, due_at: datetime) -> None:
+        queue_reopened(
+            connection, receiver, found.ticket, due_at, verdict.satisfaction, verdict.comment
+        )
+
+    if not await database(record, receiver.storage.engine, token, verdict, hours, tell_the_shop):
         raise ApiError(409, "already_answered", N_("you have answered already: thank you"))
     return RedirectResponse(f"/check-back/{token}", status_code=303)

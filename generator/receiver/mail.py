@@ -80,6 +80,32 @@ def _message(
     return message
 
 
+def reopened_message(
+    *,
+    shop_name: str,
+    mail_from: str,
+    to: str,
+    ticket: str,
+    due_at: datetime,
+    satisfaction: int,
+    comment: str | None,
+    item_url: str,
+) -> EmailMessage:
+    """The shop's notice that a customer says ``ticket`` is not solved: it is open again."""
+    due = due_at.strftime("%Y-%m-%d %H:%M UTC")
+    said = f"The customer says {ticket} is not solved (satisfied: {satisfaction} of 5)."
+    details = [f"{said} It is open again. Answer by {due}:", item_url, comment or ""]
+    text = "\n\n".join(part for part in details if part) + "\n"
+    html_part = _html([details[0], details[2]], "en", (f"Open {ticket}", item_url))
+    return _message(
+        address(mail_from, shop_name),
+        address(to),
+        f"Not solved: {header_text(ticket)}, answer again by {due}",
+        text,
+        html_part,
+    )
+
+
 def reply_message(
     *,
     shop_name: str,

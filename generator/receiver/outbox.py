@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -87,11 +88,11 @@ def queue_reply(
     ``False`` when no mail server is configured: the reply is stored, and the console offers a
     ``mailto:`` link instead (:func:`reply_mailto`).
     """
-    from generator.receiver import checkback, mail
+    from generator.receiver import checkback_links, mail
 
     if not receiver.settings.smtp_url:
         return False
-    token = checkback.issue(connection, item.kind, item.id, reply_id, item.lang)
+    token = checkback_links.issue(connection, item.kind, item.id, reply_id, item.lang)
     message = mail.reply_message(
         shop_name=receiver.campaign_in(item.lang).business.name,
         mail_from=sender_address(receiver),
@@ -125,6 +126,30 @@ def queue_notification(connection: Connection, receiver: Receiver, row: Any) -> 
         item_url=f"{public_base(receiver)}/staff/items/{quote(row.ticket)}",
     )
     return enqueue(connection, message, "notify", row.ticket)
+
+
+def queue_reopened(
+    connection: Connection,
+    receiver: Receiver,
+    ticket: str,
+    due_at: datetime,
+    satisfaction: int,
+    comment: str | None,
+) -> int:
+    """In the transaction that reopens ``ticket`` (a check-back "no"): the shop's notice."""
+    from generator.receiver import mail
+
+    message = mail.reopened_message(
+        shop_name=receiver.campaign.business.name,
+        mail_from=sender_address(receiver),
+        to=notify_address(receiver),
+        ticket=ticket,
+        due_at=due_at,
+        satisfaction=satisfaction,
+        comment=comment,
+        item_url=f"{public_base(receiver)}/staff/items/{quote(ticket)}",
+    )
+    return enqueue(connection, message, "notify", ticket)
 
 
 def reply_mailto(receiver: Receiver, item: InboxItem, body: str) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from email import policy
+from email.parser import BytesParser
 
 from sqlalchemy import create_engine, update
 
 from generator.i18n import gettext_in
-from generator.receiver.checkback import issue
+from generator.receiver.checkback_links import issue
 from generator.receiver.storage import now
 from generator.receiver.tables import complaints
 from tests.receiver.conftest import Receiver, _sqlalchemy_url
@@ -110,3 +112,31 @@ def test_the_link_works_only_for_its_token(receiver: Receiver) -> None:
         assert client.get(f"/check-back/{token[:-1]}").status_code == 404
         assert client.get(f"/check-back/{token}x").status_code == 404
         assert client.post("/check-back/short", data={"solved": "yes"}).status_code == 404
+
+
+def test_not_solved_tells_the_shop_in_the_same_transaction(receiver: Receiver) -> None:
+    token, _, ticket = answered_link(receiver, "es")
+    comment = "Sigue roto.\r\nBcc: everyone@elsewhere.example\r\n<b>¿Y ahora?</b>"
+    with receiver.client() as client:
+        form = {"solved": "no", "satisfaction": "1", "comment": comment}
+        assert client.post(f"/check-back/{token}", data=form).status_code in (200, 303)
+    rows = receiver.query("select purpose, ref, recipient, message from outbox")
+    (notice,) = [row for row in rows if "Not solved" in row.message]
+    assert (notice.purpose, notice.ref) == ("notify", ticket)
+    message = BytesParser(policy=policy.default).parsebytes(notice.message.encode())
+    assert message["Subject"].startswith(f"Not solved: {ticket}, answer again by ")
+    assert message["Bcc"] is None and "everyone@" not in str(message["To"])
+    text = message.get_body(("plain",)).get_content()
+    assert "satisfied: 1 of 5" in text and "Sigue roto." in text
+    assert f"/staff/items/{ticket}" in text
+    html_part = message.get_body(("html",)).get_content()
+    assert "&lt;b&gt;¿Y ahora?&lt;/b&gt;" in html_part and "<b>¿Y" not in html_part
+
+
+def test_solved_tells_the_shop_nothing(receiver: Receiver) -> None:
+    token, _, _ = answered_link(receiver, "en")
+    with receiver.client() as client:
+        form = {"solved": "yes", "satisfaction": "5"}
+        assert client.post(f"/check-back/{token}", data=form).status_code in (200, 303)
+    rows = receiver.query("select message from outbox")
+    assert not [row for row in rows if "Not solved" in row.message]
