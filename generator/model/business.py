@@ -38,7 +38,14 @@ def _weekdays(spec: str) -> tuple[int, ...]:
         start, stop = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
         if stop < start:
             raise fail("weekdays", f"'{part}' runs backwards", "write the earlier day first")
-        days.extend(range(start, stop + 1))
+        for day in range(start, stop + 1):
+            if day in days:
+                raise fail(
+                    "weekdays",
+                    f"'{spec}' names {WEEKDAYS[day]} twice",
+                    "list each day once, e.g. 'mon-fri' or 'sat,sun'",
+                )
+            days.append(day)
     return tuple(days)
 
 

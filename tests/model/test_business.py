@@ -50,6 +50,7 @@ def test_weekdays(spec: str, days: tuple[int, ...]) -> None:
         ("monday", "'monday' is not a list of weekdays"),
         ("", "'' is not a list of weekdays"),
         ("mon,,tue", "'mon,,tue' is not a list of weekdays"),
+        ("mon-fri,mon", "'mon-fri,mon' names mon twice"),
     ],
 )
 def test_weekdays_that_are_not(spec: str, message: str) -> None:
