@@ -10,7 +10,10 @@ from generator.publish.checks import FormLink
 
 # the generated pages with a form posting to the receiver, by their name
 FORM_PAGES = {"survey": "the survey form", "contact": "the complaint form"}
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|href\s*=\s*[\"']([^\"']+)[\"']")
+# an inline link [text](target), an HTML href, or a reference definition "[name]: target"
+_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+)|href\s*=\s*[\"']([^\"']+)[\"']|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)"
+)
 
 
 def form_target(target: str) -> str | None:
@@ -33,7 +36,7 @@ def form_links_in(text: str, page: str) -> list[FormLink]:
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         for match in _LINK.finditer(line):
-            target = match.group(1) or match.group(2)
+            target = match.group(1) or match.group(2) or match.group(3)
             form = form_target(target)
             if form is not None:
                 found.append(FormLink(page, number, target, form))

@@ -44,6 +44,15 @@ def test_every_markdown_and_html_link_with_its_line() -> None:
     assert form_links_in("No links here, just survey.md in prose.\n", "a.md") == []
 
 
+def test_reference_style_links_are_found_at_their_definition() -> None:
+    text = "Tell us [how we did][s].\n\n[s]: <../survey/>\n  [c]: contact.md#complaint-form\n"
+    assert form_links_in(text, "content/a.md") == [
+        FormLink("content/a.md", 3, "../survey/", "the survey form"),
+        FormLink("content/a.md", 4, "contact.md#complaint-form", "the complaint form"),
+    ]
+    assert form_links_in("    [code]: survey.md\n", "a.md") == []  # indented 4: a code block
+
+
 def test_pages_under_the_docs_folder_in_order_but_the_form_pages_themselves(
     tmp_path: Path,
 ) -> None:
