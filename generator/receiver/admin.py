@@ -27,6 +27,11 @@ async def report(request: Request) -> Response:
 
 async def export(request: Request) -> Response:
     require_token(request, "admin")
+    return await answers_download(request)
+
+
+async def answers_download(request: Request) -> Response:
+    """Every survey answer as ``answers.csv``, for a caller that has checked who asks."""
     storage = receiver_of(request).storage
     rows = await database(lambda: list(storage.export_answers()))
     return Response(

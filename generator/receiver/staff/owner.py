@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from generator.receiver.admin import answers_csv
+from generator.receiver.admin import answers_download
 from generator.receiver.context import database, receiver_of
 from generator.receiver.report import build_report
 from generator.receiver.staff import accounts, csrf
@@ -24,13 +24,7 @@ async def report(request: Request) -> Response:
 
 async def export(request: Request) -> Response:
     await signed_in(request, owner=True)
-    storage = receiver_of(request).storage
-    rows = await database(lambda: list(storage.export_answers()))
-    return Response(
-        answers_csv(rows),
-        media_type="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="answers.csv"'},
-    )
+    return await answers_download(request)
 
 
 def _readable(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, str]]]:
