@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Table, func, insert, select, update
+from sqlalchemy import Connection, Engine, RowMapping, Table, func, insert, select, update
 
 from generator.receiver.outbox import InboxItem, queue_reply
 from generator.receiver.tables import answers, checkbacks, complaints, outbox, replies
@@ -55,16 +55,9 @@ def _load(connection: Connection, ticket: str) -> Item | None:
     row = connection.execute(select(complaints).where(complaints.c.ticket == ticket)).first()
     if row is not None:
         c = row._mapping
-        return Item(
+        return _item(
             "complaint",
-            c["id"],
-            c["ticket"],
-            c["lang"],
-            c["email"],
-            c["received_at"],
-            c["due_at"],
-            c["answered_at"],
-            c["first_response_at"],
+            c,
             name=c["name"],
             phone=c["phone"],
             order_ref=c["order_ref"],
@@ -74,18 +67,22 @@ def _load(connection: Connection, ticket: str) -> Item | None:
     if row is None:
         return None
     a = row._mapping
+    return _item("answer", a, nps=a["nps"], answers=dict(a["answers"] or {}))
+
+
+def _item(kind: str, row: RowMapping, **details: Any) -> Item:
+    """An item from the columns complaints and survey answers share, plus its own ``details``."""
     return Item(
-        "answer",
-        a["id"],
-        a["ticket"],
-        a["lang"],
-        a["email"] or "",
-        a["received_at"],
-        a["due_at"],
-        a["answered_at"],
-        a["first_response_at"],
-        nps=a["nps"],
-        answers=dict(a["answers"] or {}),
+        kind,
+        row["id"],
+        row["ticket"],
+        row["lang"],
+        row["email"] or "",  # a survey answer's may be empty
+        row["received_at"],
+        row["due_at"],
+        row["answered_at"],
+        row["first_response_at"],
+        **details,
     )
 
 
