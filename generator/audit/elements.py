@@ -35,14 +35,6 @@ SHOWN_TYPES = frozenset(
 )
 
 
-def check_a(scanner: PageScanner, node: LexborNode, attrs: Attributes, index: int) -> None:
-    if attrs.get("name"):
-        scanner.scan.ids.add(attrs["name"])  # type: ignore[arg-type]
-    href = attrs.get("href")
-    if href is not None:
-        scanner.url(node, href, index, "href", None)
-
-
 def check_img(scanner: PageScanner, node: LexborNode, attrs: Attributes, index: int) -> None:
     src = attrs.get("src") or ""
     if "alt" not in attrs:
@@ -126,8 +118,8 @@ def check_embedded(scanner: PageScanner, node: LexborNode, attrs: Attributes, in
         scanner.url(node, value, index, attr, None if node.tag in ("area", "iframe") else "file")
 
 
+# <a> is checked in extract.scan_page itself: a big site has a million of them
 CHECKS: dict[str, Check] = {
-    "a": check_a,
     "img": check_img,
     "source": check_source,
     "link": check_link,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from generator.audit.css import css_urls
-from generator.audit.elements import CHECKS, check_a
+from generator.audit.elements import CHECKS
 from generator.audit.findings import Finding
 from generator.audit.scanner import PageScan, PageScanner, ScanContext, page_dir
 from generator.audit.urls import SiteRoot, resolve
@@ -24,13 +24,18 @@ def scan_page(page: str, data: bytes, ctx: ScanContext) -> PageScan:
     scanner = PageScanner(page, tree, ctx)
     ids = scanner.scan.ids
     checks = CHECKS
+    url = scanner.url
     for index, node in enumerate(tree.css(SELECTOR)):
         attrs = node.attributes
         if attrs.get("id"):
             ids.add(attrs["id"])  # type: ignore[arg-type]
         tag = node.tag
-        if tag == "a":  # most elements are links: no table look-up for them
-            check_a(scanner, node, attrs, index)
+        if tag == "a":  # most elements are links (a million on a big site): checked right here
+            if attrs.get("name"):
+                ids.add(attrs["name"])  # type: ignore[arg-type]
+            href = attrs.get("href")
+            if href is not None:
+                url(node, href, index, "href", None)
         elif tag in checks:
             checks[tag](scanner, node, attrs, index)
         style = attrs.get("style")

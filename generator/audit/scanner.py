@@ -82,18 +82,19 @@ class PageScanner:
             target = resolve(absolute, "", self.root)
         kind = target.kind
         if kind == "internal":
-            where = Locator(index, attr)
-            if not target.exists:
-                if asset:
-                    self.report("broken-image", node, value, f"{asset} not found", where)
-                else:
-                    missing = target.path or "outside the site"
-                    self.report("broken-link", node, value, f"{missing} not found", where)
-            elif target.fragment and not asset:
-                if not target.path or target.path == self.page:
-                    self.same_page.append((target.fragment, value, where, node))
-                elif target.path.endswith((".html", ".htm")):
-                    self.scan.anchors.append((target.path, target.fragment, value, where))
+            if target.exists:
+                if target.fragment and not asset:  # most links have none: nothing to note
+                    where = Locator(index, attr)
+                    if not target.path or target.path == self.page:
+                        self.same_page.append((target.fragment, value, where, node))
+                    elif target.path.endswith((".html", ".htm")):
+                        self.scan.anchors.append((target.path, target.fragment, value, where))
+            elif asset:
+                self.report("broken-image", node, value, f"{asset} not found", Locator(index, attr))
+            else:
+                missing = target.path or "outside the site"
+                where = Locator(index, attr)
+                self.report("broken-link", node, value, f"{missing} not found", where)
         elif kind == "external":
             if self.ctx.external and absolute not in self.scan.external:
                 self.scan.external[absolute] = Locator(index, attr)
