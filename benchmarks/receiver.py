@@ -27,6 +27,7 @@ from sqlalchemy import create_engine, text
 
 REPO = Path(__file__).resolve().parent.parent
 CAMPAIGN = REPO / "tests" / "fixtures" / "shop" / "campaigns" / "campaign.yaml"
+CAMPAIGN_DAY = "2026-11-25"
 POSTGRES = os.environ.get("DATABASE_URL") or "postgresql://postgres@127.0.0.1:5432/test"
 BODY = (
     '{"campaign":"test-month","lang":"en","recommend":"9","favourite":"Service","why":"Friendly"}'
@@ -155,6 +156,8 @@ def main() -> None:
         try:
             for name, (command, env) in runs.items():
                 env = {**env, "APPRECIATE_RATE_LIMIT": "0", "NO_MKDOCS_2_WARNING": "1"}
+                # a day of the fixture's campaign: the survey is open (it answers 410 after)
+                env["APPRECIATE_TODAY"] = CAMPAIGN_DAY
                 process, url = serve(command, env, work)
                 try:
                     load(url, 2, args.connections, work)  # warm up
