@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +58,16 @@ class CampaignInputError(PluginError):
     """A problem in the campaign files or the plugin's options that the user can fix."""
 
 
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """A problem the user can fix (``AppreciateError``) as MkDocs' ``PluginError``: the one
+    line MkDocs prints before it stops, no traceback."""
+    try:
+        yield
+    except AppreciateError as exc:
+        raise CampaignInputError(exc.message) from None
+
+
 class AppreciatePlugin(BasePlugin[AppreciateConfig]):
     publishing = True
     """Whether this run puts the site on the web (the preflight stops it) or previews it (warns);
@@ -78,14 +90,15 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        with user_errors():
+            return self._configure(config)
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.state is None:  # the first (or only) language's build of this configuration
             self.state = self._start(config)
         state = self.state
         i18n = i18n_plugin(config)
-        try:
-            state.language = language_being_built(state.bundle.languages, i18n)
-        except AppreciateError as exc:
-            raise CampaignInputError(exc.message) from None
+        state.language = language_being_built(state.bundle.languages, i18n)
         if i18n is not None:
             # each language gets its own search index (on_post_build); i18n's deduplication of
             # the merged one would drop untranslated pages from their language's results
@@ -109,15 +122,12 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         root = Path(config.config_file_path or ".").parent
         campaign_file = root / self.config.campaign
         cache_dir = root / self.config.cache_dir if self.config.cache else None
-        try:
-            if cache_dir is not None:
-                bundle = cached_bundle(campaign_file, cache_dir, self.config.today)
-            else:
-                from generator.pages.render import render_bundle
+        if cache_dir is not None:
+            bundle = cached_bundle(campaign_file, cache_dir, self.config.today)
+        else:
+            from generator.pages.render import render_bundle
 
-                bundle = render_bundle(campaign_file, self.config.today)
-        except AppreciateError as exc:
-            raise CampaignInputError(exc.message) from None
+            bundle = render_bundle(campaign_file, self.config.today)
         if problem := name_problem(config, bundle.business_name, bundle.business_name_where):
             raise CampaignInputError(problem)
         return BuildState(
@@ -306,10 +316,8 @@ class AppreciatePlugin(BasePlugin[AppreciateConfig]):
         site_dir = Path(config.site_dir)
         if i18n is not None and (site_dir / INDEX).is_file():
             split_search_index(site_dir, self.state.bundle.languages, lunr_languages(config))
-        try:
+        with user_errors():
             refuse_leaks(self.state, site_dir)
-        except AppreciateError as exc:
-            raise CampaignInputError(exc.message) from None
         if self.config.audit:
             audit_built_site(config, self.config, self.state.audit_rules)
 
