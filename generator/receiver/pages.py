@@ -20,7 +20,7 @@ def _env(language: str) -> jinja2.Environment:
 
 
 def render(template: str, request: Request | None, language: str = "en", **context: Any) -> str:
-    """A page in ``language`` (the report, for staff, stays in English)."""
+    """A page in ``language`` (the admin's and the offline report stay in English)."""
     brand = (
         getattr(request.app.state, "brand", None)
         if request is not None

@@ -11,6 +11,7 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from generator.i18n import N_, gettext_in
 from generator.receiver.tables import staff, staff_sessions
 
 ROLES = ("owner", "staff")
@@ -19,7 +20,19 @@ _hasher = PasswordHasher()
 
 
 class AccountError(Exception):
-    """A request about an account that cannot be done: one line a person can act on."""
+    """A request about an account that cannot be done: one line a person can act on.
+
+    ``message`` is English with ``%(name)s`` placeholders for ``values`` (the CLI shows it as
+    is); :meth:`translated` gives it in the console's language.
+    """
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.message = message
+        self.values = values
+        super().__init__(message % values if values else message)
+
+    def translated(self, language: str) -> str:
+        return gettext_in(language, self.message, **self.values)
 
 
 @dataclass(frozen=True)
@@ -38,13 +51,13 @@ def normalized_email(email: str) -> str:
     try:
         return validate_email(email.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError:
-        raise AccountError(f"'{email}' is not an e-mail address") from None
+        raise AccountError(N_("'%(email)s' is not an e-mail address"), email=email) from None
 
 
 def hash_password(password: str) -> str:
     """The argon2id hash of ``password``, which must have at least 12 characters."""
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"the password needs at least {MIN_PASSWORD} characters")
+        raise AccountError(N_("the password needs at least %(num)s characters"), num=MIN_PASSWORD)
     return _hasher.hash(password)
 
 
@@ -100,7 +113,7 @@ def add(engine: Engine, email: str, role: str, password: str) -> StaffMember:
                 )
             )
     except IntegrityError:
-        raise AccountError(f"{address} has an account already") from None
+        raise AccountError(N_("%(email)s has an account already"), email=address) from None
     key = result.inserted_primary_key
     if key is None:  # every supported database returns the new id
         raise RuntimeError("the staff insert returned no id")

@@ -11,6 +11,7 @@ import secrets
 
 from starlette.requests import Request
 
+from generator.i18n import N_
 from generator.receiver.context import fields
 from generator.receiver.errors import ApiError
 
@@ -27,10 +28,10 @@ async def checked_form(request: Request, expected: str) -> dict[str, str]:
     if not request.headers.get("content-type", "").startswith(
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
-        raise ApiError(403, "csrf", "this form's security token is missing: reload the page")
+        raise ApiError(403, "csrf", N_("this form's security token is missing: reload the page"))
     data = await fields(request)
     if not _matches(data.get(FIELD, ""), expected):
-        raise ApiError(403, "csrf", "this form's security token is wrong: reload the page")
+        raise ApiError(403, "csrf", N_("this form's security token is wrong: reload the page"))
     return data
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from generator.i18n import N_, gettext_in
 from generator.receiver.context import database, receiver_of
 from generator.receiver.errors import ApiError
 from generator.receiver.outbox import reply_mailto
 from generator.receiver.staff import csrf, items
 from generator.receiver.staff.inbox import answer_text, aware
-from generator.receiver.staff.page import console_page
+from generator.receiver.staff.page import console_language, console_page
 from generator.receiver.staff.roles import signed_in
 from generator.receiver.staff.sessions import Session
 
 
 def _unknown() -> ApiError:
-    return ApiError(404, "unknown_ticket", "no complaint or survey answer has this ticket")
+    return ApiError(404, "unknown_ticket", N_("no complaint or survey answer has this ticket"))
 
 
 async def _show(
@@ -66,7 +67,10 @@ async def reply(request: Request) -> Response:
         item = await database(items.find, receiver.storage.engine, ticket)
         if item is None:
             raise _unknown()
-        problem = "Write the reply first." if not body else "The reply is too long."
+        problem = gettext_in(
+            console_language(request),
+            N_("Write the reply first.") if not body else N_("The reply is too long."),
+        )
         return await _show(request, session, item, 422, reply=problem, draft=body)
     queued = await database(items.reply, receiver, ticket, session.member.email, body)
     if queued is None:
@@ -84,9 +88,10 @@ async def close(request: Request) -> Response:
         item = await database(items.find, engine, ticket)
         if item is None:
             raise _unknown()
-        return await _show(
-            request, session, item, 422, note="Say how it was answered, e.g. “answered by phone”."
+        note = gettext_in(
+            console_language(request), "Say how it was answered, e.g. “answered by phone”."
         )
+        return await _show(request, session, item, 422, note=note)
     if not await database(items.close, engine, ticket, session.member.email, note):
         raise _unknown()
     return RedirectResponse(f"/staff/items/{ticket}", status_code=303)

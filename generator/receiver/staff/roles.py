@@ -6,8 +6,9 @@ from sqlalchemy import Engine
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from generator.i18n import N_, gettext_in
 from generator.receiver.context import database, receiver_of
-from generator.receiver.errors import ApiError, error_response, wants_json
+from generator.receiver.errors import ApiError, error_response, request_language, wants_json
 from generator.receiver.staff import accounts, sessions
 
 
@@ -28,7 +29,7 @@ async def require_owner_exists(request: Request) -> None:
         raise ApiError(
             404,
             "not_set_up",
-            "the console has no owner yet: open the set-up link `appreciate receiver` printed",
+            N_("the console has no owner yet: open the set-up link `appreciate receiver` printed"),
         )
     request.app.state.staff_ready = True  # the last owner cannot be removed
 
@@ -44,11 +45,12 @@ async def signed_in(request: Request, owner: bool = False) -> sessions.Session:
     if session is None:
         raise SignInNeeded()
     if owner and not session.member.is_owner:
-        raise ApiError(403, "owner_only", "this page is for the shop's owner")
+        raise ApiError(403, "owner_only", N_("this page is for the shop's owner"))
     return session
 
 
 async def sign_in_needed(request: Request, exc: Exception) -> Response:
     if wants_json(request) or request.method != "GET":
-        return error_response(request, 401, "signed_out", "sign in first: /staff/login")
+        message = gettext_in(request_language(request), N_("sign in first: /staff/login"))
+        return error_response(request, 401, "signed_out", message)
     return RedirectResponse("/staff/login", status_code=303)

@@ -10,10 +10,11 @@ from sqlalchemy import insert as sql_insert
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from generator.i18n import N_
 from generator.receiver.context import database, receiver_of
 from generator.receiver.errors import ApiError
 from generator.receiver.staff import accounts, csrf, sessions
-from generator.receiver.staff.page import anonymous_page
+from generator.receiver.staff.page import anonymous_page, console_language
 from generator.receiver.staff.sessions import digest
 from generator.receiver.tables import setup_tokens
 
@@ -89,7 +90,7 @@ def _gone() -> ApiError:
     return ApiError(
         404,
         "setup_link_used",
-        "this set-up link was used or has expired: restart `appreciate receiver` for a new one",
+        N_("this set-up link was used or has expired: restart `appreciate receiver` for a new one"),
     )
 
 
@@ -107,7 +108,7 @@ async def setup_page(request: Request) -> Response:
                 create_owner, engine, token, data.get("email", ""), data.get("password", "")
             )
         except accounts.AccountError as exc:
-            problem = str(exc)
+            problem = exc.translated(console_language(request))
         else:
             response = RedirectResponse("/staff", status_code=303)
             session = await database(sessions.start, engine, member)

@@ -7,13 +7,14 @@ import math
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from generator.i18n import N_, gettext_in
 from generator.receiver.context import database, receiver_of
 from generator.receiver.limits import retry_after
 from generator.receiver.staff import accounts, csrf, lockout, sessions
-from generator.receiver.staff.page import anonymous_page
+from generator.receiver.staff.page import anonymous_page, console_language
 from generator.receiver.staff.roles import require_owner_exists, signed_in
 
-WRONG = "Wrong e-mail or password."
+WRONG = N_("Wrong e-mail or password.")
 
 
 async def login(request: Request) -> Response:
@@ -34,14 +35,19 @@ async def login(request: Request) -> Response:
             "staff/login.html",
             status=429,
             email=email,
-            problem=f"Too many failed sign-ins: try again in {seconds} seconds.",
+            problem=gettext_in(
+                console_language(request),
+                "Too many failed sign-ins: try again in %(seconds)s seconds.",
+                seconds=seconds,
+            ),
         )
         response.headers.update(retry_after(seconds))
         return response
     member = await database(accounts.verify, engine, email, password)
     if member is None:
         await database(lockout.record_failure, engine, names)
-        return anonymous_page(request, "staff/login.html", status=401, email=email, problem=WRONG)
+        problem = gettext_in(console_language(request), WRONG)
+        return anonymous_page(request, "staff/login.html", status=401, email=email, problem=problem)
     await database(lockout.clear, engine, names[0])
     earlier = request.cookies.get(sessions.COOKIE)
     if earlier:  # never carry a session id from before sign-in across it

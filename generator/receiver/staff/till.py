@@ -5,10 +5,11 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
+from generator.i18n import gettext_in
 from generator.receiver.context import database, receiver_of
 from generator.receiver.public import code_kind
 from generator.receiver.staff import csrf
-from generator.receiver.staff.page import console_page, local_time
+from generator.receiver.staff.page import console_language, console_page, local_time
 from generator.receiver.staff.roles import signed_in
 
 
@@ -23,19 +24,30 @@ async def till(request: Request) -> Response:
     email = data.get("email", "").strip().lower()[:254]
     code, kind = await code_kind(receiver, typed, email) if typed.strip() else (None, None)
     shown = code or "".join(typed.split()).upper()
+    language = console_language(request)
+    status = 422
     if not typed.strip():
-        verdict = ("bad", "Type the code first.")
+        verdict = ("bad", gettext_in(language, "Type the code first."))
     elif code is None or kind is None:
-        verdict = ("bad", "Not a code of this campaign.")
+        verdict = ("bad", gettext_in(language, "Not a code of this campaign."))
         if receiver.code_key is not None and not email:
-            verdict = ("bad", "Not a code of this campaign (a personal code needs its e-mail).")
+            verdict = (
+                "bad",
+                gettext_in(
+                    language, "Not a code of this campaign (a personal code needs its e-mail)."
+                ),
+            )
     elif await database(receiver.storage.redeem, code, kind):
-        label = "personal code" if kind == "personal" else "survey reward"
-        verdict = ("ok", f"Valid — redeemed now ({label}).")
+        status = 200
+        if kind == "personal":
+            verdict = ("ok", gettext_in(language, "Valid — redeemed now (personal code)."))
+        else:
+            verdict = ("ok", gettext_in(language, "Valid — redeemed now (survey reward)."))
     else:
+        status = 409
         used = await database(receiver.storage.redeemed_at, code)
-        verdict = ("bad", f"Already used on {local_time(request, used)}.")
-    status = 200 if verdict[0] == "ok" else 409 if "Already" in verdict[1] else 422
+        when = local_time(request, used)
+        verdict = ("bad", gettext_in(language, "Already used on %(when)s.", when=when))
     return console_page(
         request, session, "staff/till.html", status=status, verdict=verdict, code=shown
     )
