@@ -105,10 +105,13 @@ def start_receiver(
     *flags: str,
     campaign: Path = CAMPAIGN,
     access_log: Path | None = None,
+    output: Path | None = None,
+    port: int | None = None,
     **env: str,
 ) -> Receiver:
-    """``appreciate receiver`` with ``flags``; its output (the access log) to ``access_log``."""
-    port = _free_port()
+    """``appreciate receiver`` with ``flags``: its standard output (the access log) to
+    ``access_log``, or both its outputs to ``output``; on ``port``, else a free one."""
+    port = port or _free_port()
     settings = {
         "DATABASE_URL": database_url,
         "APPRECIATE_ADMIN_TOKEN": ADMIN,
@@ -118,7 +121,8 @@ def start_receiver(
         "APPRECIATE_CODE_KEY": "a-code-key-for-the-tests",
         **env,
     }
-    log = access_log.open("w") if access_log else None
+    written = output or access_log
+    log = written.open("w") if written else None
     process = subprocess.Popen(
         [
             sys.executable,
@@ -134,7 +138,7 @@ def start_receiver(
         env=command_env(**settings),
         stdin=subprocess.DEVNULL,
         stdout=log if log is not None else subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.STDOUT if output else subprocess.PIPE,
         text=True,
     )
     if log is not None:
@@ -143,9 +147,8 @@ def start_receiver(
     deadline = time.monotonic() + 60  # a bound on start-up, not a speed test
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(
-                f"the receiver stopped: {process.stderr.read() if process.stderr else ''}"
-            )
+            said = output.read_text() if output else process.stderr.read() if process.stderr else ""
+            raise AssertionError(f"the receiver stopped: {said}")
         try:
             if httpx.get(url + "/health", timeout=1).status_code == 200:
                 return Receiver(url, database_url, process, settings)

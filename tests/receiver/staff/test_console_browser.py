@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +25,8 @@ from generator.audit.browser import CHROMIUM, CHROMIUM_FLAGS
 from generator.audit.serve import serve_site
 from generator.i18n import gettext_in
 from tests.browser import PHONE, axe_violations, need_chromium
-from tests.conftest import appreciate, command_env, replace_line, three_languages
-from tests.receiver.conftest import _free_port
+from tests.conftest import appreciate, replace_line, three_languages
+from tests.receiver.conftest import _free_port, start_receiver
 from tests.receiver.mailserver import MailServer, wait_for
 
 if TYPE_CHECKING:
@@ -297,48 +294,6 @@ def journey_env(mail_server: MailServer) -> dict[str, str]:
     return {"APPRECIATE_SMTP_URL": f"smtp://127.0.0.1:{mail_server.port}"}
 
 
-def _start(
-    shop: Shop, database_url: str, output: Path, env: dict[str, str]
-) -> subprocess.Popen[str]:
-    settings = {
-        "DATABASE_URL": database_url,
-        "APPRECIATE_SITE_ORIGIN": shop.site,
-        "APPRECIATE_RATE_LIMIT": "0",
-        "APPRECIATE_CODE_KEY": "a-code-key-for-the-tests",
-        **env,
-    }
-    log = output.open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "receiver",
-            "--campaign",
-            str(shop.campaign),
-            "--port",
-            str(shop.port),
-        ],
-        env=command_env(**settings),
-        stdin=subprocess.DEVNULL,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    log.close()  # the receiver has its own copy of the file
-    deadline = time.monotonic() + 60  # a bound on start-up, not a speed test
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the receiver stopped: {output.read_text()}")
-        try:
-            if httpx.get(shop.receiver_url + "/health", timeout=1).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("the receiver did not start")
-
-
 @pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
 def test_the_console_journey(
     shop: Shop,
@@ -349,7 +304,14 @@ def test_the_console_journey(
     tmp_path: Path,
 ) -> None:
     output = tmp_path / "receiver.log"
-    process = _start(shop, database_url, output, journey_env)
+    process = start_receiver(
+        database_url,
+        campaign=shop.campaign,
+        output=output,
+        port=shop.port,
+        APPRECIATE_SITE_ORIGIN=shop.site,
+        **journey_env,
+    ).process
     context = shop.browser.new_context(viewport=PHONE, java_script_enabled=javascript)
     journey = Journey(shop, context.new_page(), javascript, database_url, output)
     journey.seen["mail"] = mail_server
