@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -59,16 +59,19 @@ class _TooLarge(Exception):
 class RateLimit:
     """A token bucket per client address: ``per_minute`` requests, bursts of ``burst``."""
 
-    def __init__(self, per_minute: float, burst: int) -> None:
+    def __init__(
+        self, per_minute: float, burst: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.rate = per_minute / 60
         self.burst = burst
+        self.clock = clock
         self.buckets: MutableMapping[str, tuple[float, float]] = {}
 
     def wait(self, client: str) -> float:
         """0 when the request may go on, else the seconds until it may."""
         if self.rate <= 0:
             return 0.0
-        now = time.monotonic()
+        now = self.clock()
         tokens, last = self.buckets.get(client, (float(self.burst), now))
         tokens = min(self.burst, tokens + (now - last) * self.rate)
         if tokens < 1:

@@ -68,8 +68,16 @@ def test_a_browser_gets_the_error_as_a_page() -> None:
     assert "The request is over 1 KB." in response.text
 
 
+NOW = time.monotonic()
+
+
+def stopped() -> float:
+    """A clock that stands still: no time passes between a test's requests."""
+    return NOW
+
+
 def test_a_burst_then_a_wait_of_one_tokens_time() -> None:
-    limit = RateLimit(per_minute=6, burst=3)  # a token every 10 s
+    limit = RateLimit(per_minute=6, burst=3, clock=stopped)  # a token every 10 s
     assert [limit.wait("a") for _ in range(3)] == [0.0, 0.0, 0.0]
     waited = limit.wait("a")
     assert 9 < waited <= 10  # minus the moment the test took
@@ -77,18 +85,18 @@ def test_a_burst_then_a_wait_of_one_tokens_time() -> None:
 
 
 def test_the_bucket_refills_with_time_up_to_the_burst() -> None:
-    limit = RateLimit(per_minute=60, burst=5)  # a token a second
-    limit.buckets["a"] = (0.0, time.monotonic() - 2.5)
+    limit = RateLimit(per_minute=60, burst=5, clock=stopped)  # a token a second
+    limit.buckets["a"] = (0.0, NOW - 2.5)
     assert limit.wait("a") == 0.0
     tokens, _ = limit.buckets["a"]
     assert 1.5 <= tokens < 2  # 2.5 refilled, 1 spent
-    limit.buckets["a"] = (0.0, time.monotonic() - 3600)
+    limit.buckets["a"] = (0.0, NOW - 3600)
     assert limit.wait("a") == 0.0
     assert limit.buckets["a"][0] == 4  # never more than the burst
 
 
 def test_a_refused_request_spends_no_token() -> None:
-    limit = RateLimit(per_minute=1, burst=1)
+    limit = RateLimit(per_minute=1, burst=1, clock=stopped)
     assert limit.wait("a") == 0.0
     first, second = limit.wait("a"), limit.wait("a")
     assert 0 < second <= first  # the wait shrinks, it does not grow
