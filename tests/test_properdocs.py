@@ -23,12 +23,30 @@ if importlib.util.find_spec("properdocs") is None:
 BANNER = "Material for MkDocs reaches end of life"
 
 
-def test_properdocs_builds_and_publishes_the_demo(tmp_path: Path) -> None:
+def demo_project(tmp_path: Path) -> Path:
+    """A copy of the demo; what changes with ProperDocs: the configuration's name (mkdocs.yml is
+    still read, with a notice)."""
     project = tmp_path / "demo"
     for folder in ("campaigns", "content", "overrides"):
         shutil.copytree(REPO / folder, project / folder)
-    # what changes with ProperDocs: the configuration's name (mkdocs.yml is still read, with a notice)
     shutil.copyfile(REPO / "mkdocs.yml", project / "properdocs.yml")
+    return project
+
+
+def properdocs(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "properdocs", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def test_properdocs_builds_and_publishes_the_demo(tmp_path: Path) -> None:
+    project = demo_project(tmp_path)
     remote = tmp_path / "remote.git"
     git("init", "--bare", "--quiet", str(remote), cwd=tmp_path)
     git("init", "--quiet", "--initial-branch=main", cwd=project)
@@ -41,15 +59,7 @@ def test_properdocs_builds_and_publishes_the_demo(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
     env.update(identity, APPRECIATE_TODAY=BUILD_DAY)
 
-    result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "gh-deploy", "--force", "--no-history"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = properdocs("gh-deploy", "--force", "--no-history", cwd=project, env=env)
 
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
@@ -66,25 +76,14 @@ def test_properdocs_builds_and_publishes_the_demo(tmp_path: Path) -> None:
 
 
 def test_properdocs_stops_a_site_not_ready_to_publish(tmp_path: Path) -> None:
-    project = tmp_path / "demo"
-    for folder in ("campaigns", "content", "overrides"):
-        shutil.copytree(REPO / folder, project / folder)
-    shutil.copyfile(REPO / "mkdocs.yml", project / "properdocs.yml")
+    project = demo_project(tmp_path)
     env = {
         **os.environ,
         "APPRECIATE_TODAY": BUILD_DAY,
         "APPRECIATE_RECEIVER_URL": "http://127.0.0.1:8001",
     }
 
-    result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = properdocs("build", cwd=project, env=env)
 
     assert result.returncode != 0
     assert (
